@@ -1,0 +1,412 @@
+package vn.motcua.organization;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.organization.internal.StaffStore;
+import vn.motcua.organization.internal.StaffStore.StaffRow;
+import vn.motcua.organization.internal.UnitStore;
+import vn.motcua.shared.DomainRuleViolation;
+import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.NotFound;
+import vn.motcua.shared.PageResult;
+import vn.motcua.shared.Texts;
+
+/**
+ * The organization module's API: units, the unit tree and merges, staff
+ * accounts, API keys, login bookkeeping and the scope rule.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrganizationService {
+
+    /** Failed logins in a row that lock an account for {@link #LOCKOUT}. */
+    public static final int LOCKOUT_THRESHOLD = 5;
+    public static final Duration LOCKOUT = Duration.ofMinutes(15);
+    public static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final UnitStore units;
+    private final StaffStore staff;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public OrganizationService(UnitStore units, StaffStore staff, PasswordEncoder passwordEncoder,
+                               ApplicationEventPublisher events, Clock clock) {
+        this.units = units;
+        this.staff = staff;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // --- units ---------------------------------------------------------------------------------
+
+    public List<UnitView> allUnits() {
+        return units.findAll();
+    }
+
+    public Optional<UnitView> findUnit(UnitId id) {
+        return units.findById(id.value());
+    }
+
+    public Optional<UnitView> findUnitByCode(String code) {
+        return units.findByCode(code);
+    }
+
+    /** The unit if the scope includes it; otherwise 404 as if it did not exist. */
+    public UnitView unit(UnitId id, OfficerScope scope) {
+        return units.findById(id.value()).filter(u -> scope.includes(u.unitId()))
+                .orElseThrow(() -> new NotFound("unit " + id));
+    }
+
+    public List<UnitView> units(Collection<Long> ids) {
+        return units.findByIds(ids);
+    }
+
+    public List<UnitView> searchUnits(String q, boolean includeInactive, OfficerScope scope) {
+        List<UnitView> found = Texts.isBlank(q) ? units.findAll() : units.search(q, true, 500);
+        return found.stream()
+                .filter(u -> includeInactive || u.active())
+                .filter(u -> scope.includes(u.unitId()))
+                .toList();
+    }
+
+    /**
+     * The unit tree within a scope: the roots are the units whose parent lies
+     * outside the scope (or that have none). Dissolved units are left out
+     * unless asked for.
+     */
+    public List<UnitNode> tree(OfficerScope scope, boolean includeDissolved) {
+        List<UnitView> all = units.findAll().stream()
+                .filter(u -> includeDissolved || u.active())
+                .filter(u -> scope.includes(u.unitId()))
+                .toList();
+        Map<Long, List<UnitView>> byParent = new LinkedHashMap<>();
+        Set<Long> present = all.stream().map(UnitView::id).collect(Collectors.toSet());
+        List<UnitView> roots = new ArrayList<>();
+        for (UnitView u : all) {
+            if (u.parentId() == null || !present.contains(u.parentId())) {
+                roots.add(u);
+            } else {
+                byParent.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
+            }
+        }
+        return roots.stream().sorted(TREE_ORDER).map(r -> node(r, byParent)).toList();
+    }
+
+    private static final Comparator<UnitView> TREE_ORDER =
+            Comparator.comparing((UnitView u) -> u.kind().ordinal()).thenComparing(UnitView::code);
+
+    private static UnitNode node(UnitView u, Map<Long, List<UnitView>> byParent) {
+        List<UnitNode> children = byParent.getOrDefault(u.id(), List.of()).stream()
+                .sorted(TREE_ORDER).map(c -> node(c, byParent)).toList();
+        return new UnitNode(u, children);
+    }
+
+    /** The given units and all units below them. */
+    public Set<Long> selfAndDescendants(Collection<Long> roots) {
+        return units.selfAndDescendants(roots);
+    }
+
+    @Transactional
+    public UnitView createUnit(UnitCommand command) {
+        validateUnit(null, command);
+        long id = units.insert(command);
+        return units.findById(id).orElseThrow();
+    }
+
+    @Transactional
+    public UnitView updateUnit(UnitId id, int version, UnitCommand command) {
+        units.findById(id.value()).orElseThrow(() -> new NotFound("unit " + id));
+        validateUnit(id.value(), command);
+        units.update(id.value(), version, command);
+        return units.findById(id.value()).orElseThrow();
+    }
+
+    private void validateUnit(Long id, UnitCommand c) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (units.codeTaken(c.code(), id)) {
+            errors.put("code", "unit.code.taken");
+        }
+        if (c.parentId() == null) {
+            if (c.kind() != UnitKind.PEOPLES_COMMITTEE || c.level() != UnitLevel.PROVINCE) {
+                errors.put("parentId", "unit.parent.required");
+            }
+        } else if (id != null && (c.parentId().equals(id) || units.selfAndDescendants(List.of(id)).contains(c.parentId()))) {
+            errors.put("parentId", "unit.parent.cycle");
+        } else {
+            Optional<UnitView> parent = units.findById(c.parentId());
+            if (parent.isEmpty()) {
+                errors.put("parentId", "unit.parent.missing");
+            } else if (!parent.get().active()) {
+                errors.put("parentId", "unit.parent.dissolved");
+            } else if (parent.get().level() == UnitLevel.COMMUNE && c.level() != UnitLevel.COMMUNE) {
+                errors.put("level", "unit.level.underCommune");
+            }
+        }
+        if ((c.kind() == UnitKind.COMMUNE || c.kind() == UnitKind.WARD) && c.level() != UnitLevel.COMMUNE) {
+            errors.put("level", "unit.level.commune");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+    }
+
+    /** Deactivates a unit that has no active unit below it. */
+    @Transactional
+    public void deactivateUnit(UnitId id) {
+        UnitView u = units.findById(id.value()).orElseThrow(() -> new NotFound("unit " + id));
+        boolean activeChildren = units.findAll().stream().anyMatch(c -> c.active() && u.id() == nullSafe(c.parentId()));
+        if (activeChildren) {
+            throw new DomainRuleViolation("unit-has-active-children", "unit.deactivate.children");
+        }
+        units.setActive(id.value(), false);
+    }
+
+    @Transactional
+    public void reactivateUnit(UnitId id) {
+        UnitView u = units.findById(id.value()).orElseThrow(() -> new NotFound("unit " + id));
+        if (u.successorId() != null) {
+            throw new DomainRuleViolation("unit-merged", "unit.reactivate.merged");
+        }
+        units.setActive(id.value(), true);
+    }
+
+    private static long nullSafe(Long l) {
+        return l == null ? -1 : l;
+    }
+
+    /**
+     * Merges the source units into the successor: the sources become dissolved
+     * with the successor recorded, the units below them move under it, their
+     * staff are assigned to it, and {@link UnitsMerged} tells the other modules
+     * to move the work still pending there.
+     */
+    @Transactional
+    public UnitView merge(Collection<UnitId> sources, UnitId successor, String reason, String actor) {
+        Set<Long> sourceIds = sources.stream().map(UnitId::value).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (sourceIds.isEmpty()) {
+            errors.put("sources", "unit.merge.noSources");
+        }
+        if (sourceIds.contains(successor.value())) {
+            errors.put("successor", "unit.merge.successorIsSource");
+        }
+        UnitView target = units.findById(successor.value()).orElse(null);
+        if (target == null) {
+            errors.put("successor", "unit.parent.missing");
+        } else if (!target.active()) {
+            errors.put("successor", "unit.merge.successorDissolved");
+        } else if (!errors.containsKey("successor")) {
+            Set<Long> belowSources = units.selfAndDescendants(sourceIds);
+            if (belowSources.contains(target.id())) {
+                errors.put("successor", "unit.merge.successorBelowSource");
+            }
+        }
+        List<UnitView> found = units.findByIds(sourceIds);
+        if (found.size() != sourceIds.size()) {
+            errors.put("sources", "unit.parent.missing");
+        } else if (found.stream().anyMatch(u -> !u.active())) {
+            errors.put("sources", "unit.merge.sourceDissolved");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Instant now = clock.instant();
+        units.dissolveInto(sourceIds, successor.value(), now);
+        staff.moveAssignments(sourceIds, successor.value());
+        String why = Texts.clean(reason);
+        units.recordMerge(successor.value(), sourceIds, why, actor, now);
+        events.publishEvent(new UnitsMerged(successor, sourceIds.stream().map(UnitId::new).toList(), why, actor, now));
+        return units.findById(successor.value()).orElseThrow();
+    }
+
+    // --- scope -----------------------------------------------------------------------------------
+
+    /** The units the staff member may see: theirs and everything below; all for admins and supervisors. */
+    public OfficerScope scopeOf(StaffId id) {
+        StaffRow row = staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
+        return scopeOf(row);
+    }
+
+    public OfficerScope scopeOf(String username) {
+        return staff.findByUsername(username).map(this::scopeOf)
+                .orElseThrow(() -> new NotFound("staff " + username));
+    }
+
+    private OfficerScope scopeOf(StaffRow row) {
+        StaffId id = new StaffId(row.id());
+        if (row.roles().stream().anyMatch(Role::seesAllUnits)) {
+            return OfficerScope.everything(id);
+        }
+        return new OfficerScope(id, false, units.selfAndDescendants(row.unitIds()));
+    }
+
+    // --- staff ---------------------------------------------------------------------------------
+
+    public PageResult<StaffView> searchStaff(String q, Long unitId, OfficerScope scope, int page, int size) {
+        Collection<Long> filter;
+        if (unitId != null) {
+            if (!scope.includes(new UnitId(unitId))) {
+                return new PageResult<>(List.of(), page, size, 0);
+            }
+            filter = units.selfAndDescendants(List.of(unitId));
+        } else {
+            filter = scope.allUnits() ? null : scope.unitIds();
+        }
+        List<StaffRow> rows = staff.search(q, filter, page * size, size);
+        return new PageResult<>(toViews(rows), page, size, staff.count(q, filter));
+    }
+
+    /** The staff member if at least one of their units lies in the scope; otherwise 404. */
+    public StaffView staff(StaffId id, OfficerScope scope) {
+        StaffRow row = staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
+        if (!scope.allUnits() && row.unitIds().stream().noneMatch(u -> scope.includes(new UnitId(u)))) {
+            throw new NotFound("staff " + id);
+        }
+        return toViews(List.of(row)).get(0);
+    }
+
+    public Optional<StaffView> findStaffByUsername(String username) {
+        return staff.findByUsername(username).map(r -> toViews(List.of(r)).get(0));
+    }
+
+    private List<StaffView> toViews(List<StaffRow> rows) {
+        Set<Long> unitIds = rows.stream().flatMap(r -> r.unitIds().stream()).collect(Collectors.toSet());
+        Map<Long, UnitView> byId = units.findByIds(unitIds).stream().collect(Collectors.toMap(UnitView::id, u -> u));
+        return rows.stream().map(r -> new StaffView(r.id(), r.username(), r.fullName(), r.jobPosition(), r.email(),
+                r.phone(), r.active(), r.roles(),
+                r.unitIds().stream().map(byId::get).filter(java.util.Objects::nonNull)
+                        .sorted(Comparator.comparing(UnitView::code)).toList(),
+                r.version())).toList();
+    }
+
+    @Transactional
+    public StaffView createStaff(StaffCommand command) {
+        Map<String, String> errors = validateStaff(null, command);
+        if (Texts.isBlank(command.password())) {
+            errors.put("password", "validation.required");
+        } else if (command.password().length() < MIN_PASSWORD_LENGTH) {
+            errors.put("password", "staff.password.short");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        long id = staff.insert(command, passwordEncoder.encode(command.password()));
+        return staff(new StaffId(id), OfficerScope.everything(new StaffId(id)));
+    }
+
+    @Transactional
+    public StaffView updateStaff(StaffId id, int version, StaffCommand command) {
+        staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
+        Map<String, String> errors = validateStaff(id.value(), command);
+        String newHash = null;
+        if (!Texts.isBlank(command.password())) {
+            if (command.password().length() < MIN_PASSWORD_LENGTH) {
+                errors.put("password", "staff.password.short");
+            } else {
+                newHash = passwordEncoder.encode(command.password());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        staff.update(id.value(), version, command, newHash);
+        return staff(id, OfficerScope.everything(id));
+    }
+
+    private Map<String, String> validateStaff(Long id, StaffCommand c) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (staff.usernameTaken(c.username(), id)) {
+            errors.put("username", "staff.username.taken");
+        }
+        List<UnitView> chosen = units.findByIds(c.unitIds());
+        if (chosen.size() != c.unitIds().size()) {
+            errors.put("unitIds", "unit.parent.missing");
+        } else if (chosen.stream().anyMatch(u -> !u.active())) {
+            errors.put("unitIds", "staff.units.dissolved");
+        }
+        return errors;
+    }
+
+    @Transactional
+    public void setStaffActive(StaffId id, boolean active) {
+        staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
+        staff.setActive(id.value(), active);
+    }
+
+    // --- authentication bookkeeping ------------------------------------------------------------
+
+    public Optional<LoginAccount> loginAccount(String username) {
+        return staff.loginAccount(username);
+    }
+
+    public Optional<LoginAccount> loginAccountForApiKey(String token) {
+        return staff.loginAccountByApiKey(sha256(token));
+    }
+
+    /** Counts a failed login; the threshold-th failure in a row locks the account for a while. */
+    @Transactional
+    public void recordFailedLogin(String username) {
+        staff.recordFailure(username, LOCKOUT_THRESHOLD, clock.instant().plus(LOCKOUT));
+    }
+
+    @Transactional
+    public void recordSuccessfulLogin(String username) {
+        staff.recordSuccess(username);
+    }
+
+    /** Issues a random API key for a staff (service) account; only its SHA-256 is stored. */
+    @Transactional
+    public IssuedApiKey issueApiKey(StaffId owner, String name) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = "mc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        registerApiKey(owner, name, token);
+        return new IssuedApiKey(name, token);
+    }
+
+    /** Registers a given token (used by the demo profile so its documented key works). */
+    @Transactional
+    public void registerApiKey(StaffId owner, String name, String token) {
+        String hash = sha256(token);
+        if (!staff.apiKeyExists(hash)) {
+            staff.insertApiKey(owner.value(), name, hash, token.substring(0, Math.min(8, token.length())));
+        }
+    }
+
+    public static String sha256(String token) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long unitCount() {
+        return units.count();
+    }
+}

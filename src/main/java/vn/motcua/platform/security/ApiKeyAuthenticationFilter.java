@@ -1,0 +1,55 @@
+package vn.motcua.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.motcua.organization.LoginAccount;
+import vn.motcua.organization.OrganizationService;
+import vn.motcua.organization.StaffPrincipal;
+
+/**
+ * Machine clients send {@code Authorization: Bearer <key>}. The key's SHA-256
+ * is looked up by index (one query, no password hashing) and the call acts as
+ * the staff account the key belongs to. A wrong key answers 401 at once.
+ */
+public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private final OrganizationService organization;
+    private final ProblemResponses problems;
+
+    public ApiKeyAuthenticationFilter(OrganizationService organization, ProblemResponses problems) {
+        this.organization = organization;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = header.substring(7).trim();
+        LoginAccount account = token.isEmpty() ? null : organization.loginAccountForApiKey(token).orElse(null);
+        if (account == null || !account.active()) {
+            problems.write(request, response, 401, "auth.apiKey.invalid");
+            return;
+        }
+        StaffPrincipal principal = StaffPrincipal.of(account);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

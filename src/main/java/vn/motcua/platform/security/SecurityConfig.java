@@ -1,0 +1,107 @@
+package vn.motcua.platform.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import vn.motcua.organization.OrganizationService;
+
+/**
+ * Two filter chains. {@code /api/**}: stateless, HTTP Basic for staff or a
+ * Bearer API key for machine clients, no CSRF (no cookies are used there),
+ * errors as problem+json. Everything else: pages with a login form, the
+ * session kept in PostgreSQL (so any node serves any user), CSRF on.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfig {
+
+    /** Pages and API paths anyone may read. Modules add theirs here as they come. */
+    static final String[] PUBLIC_PAGES = {
+        "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/fonts/**", "/favicon.ico",
+        "/actuator/health", "/actuator/health/**", "/public/**", "/v3/api-docs", "/v3/api-docs/**",
+        "/swagger-ui/**", "/swagger-ui.html"
+    };
+    static final String[] PUBLIC_API_GETS = {
+        "/api/v1/procedures", "/api/v1/procedures/**", "/api/v1/calendar/due", "/api/v1/tracking/**"
+    };
+
+    /** Content Security Policy: every asset is served by the application itself. */
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    @Bean
+    AuthenticationManager authenticationManager(StaffAuthenticationProvider provider) {
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                                 OrganizationService organization, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, PUBLIC_API_GETS).permitAll()
+                        // changes to the organization are for administrators; checked before the body is read
+                        .requestMatchers(HttpMethod.POST, "/api/v1/units/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/units/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
+                        problems.write(req, res, 401, messageKeyFor(ex))))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(organization, problems), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, messageKeyFor(ex)))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "auth.forbidden")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").permitAll()
+                        .failureHandler((req, res, ex) -> {
+                            String reason = ex instanceof LockedException ? "locked"
+                                    : ex instanceof DisabledException ? "disabled" : "bad";
+                            res.sendRedirect(req.getContextPath() + "/login?error=" + reason);
+                        })
+                        .defaultSuccessUrl("/", false))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static String messageKeyFor(Exception ex) {
+        if (ex instanceof LockedException) {
+            return "auth.locked";
+        }
+        if (ex instanceof DisabledException) {
+            return "auth.disabled";
+        }
+        return "auth.required";
+    }
+}

@@ -1,0 +1,121 @@
+package vn.motcua.platform.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.motcua.shared.DomainRuleViolation;
+import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.NotFound;
+
+/**
+ * Turns errors of JSON controllers into RFC 9457 problem details in the
+ * caller's language: 400 for malformed input with the fields, 422 for input
+ * the domain rejects, 404 for missing or out-of-scope records, 409 for a
+ * lifecycle rule (with its {@code rule} name) or a stale version. No stack
+ * trace ever leaves the server.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final MessageSource messages;
+
+    public ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, msg("problem.notFound"));
+    }
+
+    @ExceptionHandler(DomainRuleViolation.class)
+    ProblemDetail rule(DomainRuleViolation e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale()));
+        p.setType(URI.create("https://motcua.vn/problems/" + e.rule()));
+        p.setProperty("rule", e.rule());
+        return p;
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalid(InvalidInput e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, msg("problem.invalid"));
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.fieldErrors().forEach((field, key) -> errors.add(Map.of("field", field, "message", msg(key))));
+        p.setProperty("errors", errors);
+        return p;
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail stale(OptimisticLockingFailureException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, msg("problem.stale"));
+        p.setProperty("rule", "stale-version");
+        return p;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, e.getMessage());
+        return p;
+    }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ProblemDetail forbidden(Exception e) {
+        return problem(HttpStatus.FORBIDDEN, msg("auth.forbidden"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error in API call", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, msg("problem.unexpected"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, msg("problem.invalid"));
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
+            errors.add(Map.of("field", fe.getField(), "message", messages.getMessage(fe, locale())));
+        }
+        p.setProperty("errors", errors);
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    private ProblemDetail problem(HttpStatus status, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale()));
+        return p;
+    }
+
+    private String msg(String key) {
+        return messages.getMessage(key, null, key, locale());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}

@@ -1,0 +1,50 @@
+package vn.motcua.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import vn.motcua.shared.DomainRuleViolation;
+import vn.motcua.shared.NotFound;
+
+/**
+ * Errors of page controllers become a readable page in the person's language;
+ * forms handle their own field errors before this is reached.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class PageExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+    @ExceptionHandler(NotFound.class)
+    String notFound(HttpServletResponse response, Model model) {
+        response.setStatus(404);
+        model.addAttribute("status", 404);
+        model.addAttribute("messageKey", "problem.notFound");
+        return "error";
+    }
+
+    @ExceptionHandler(DomainRuleViolation.class)
+    String rule(DomainRuleViolation e, HttpServletResponse response, Model model) {
+        response.setStatus(409);
+        model.addAttribute("status", 409);
+        model.addAttribute("messageKey", e.messageKey());
+        model.addAttribute("messageArgs", e.args());
+        return "error";
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    String stale(HttpServletResponse response, Model model) {
+        response.setStatus(409);
+        model.addAttribute("status", 409);
+        model.addAttribute("messageKey", "problem.stale");
+        return "error";
+    }
+}
