@@ -50,7 +50,9 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                 OrganizationService organization, ProblemResponses problems) throws Exception {
+                                 OrganizationService organization, ProblemResponses problems,
+                                 org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                                 org.springframework.transaction.PlatformTransactionManager transactions) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
@@ -62,6 +64,9 @@ public class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
                         problems.write(req, res, 401, messageKeyFor(ex))))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(organization, problems), BasicAuthenticationFilter.class)
+                // after authorization, so the remembered answer is bound to the authenticated caller
+                .addFilterAfter(new vn.motcua.platform.web.IdempotencyFilter(jdbc, transactions, problems),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
