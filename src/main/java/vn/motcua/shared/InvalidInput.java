@@ -12,10 +12,22 @@ import java.util.Map;
 public class InvalidInput extends RuntimeException {
 
     private final Map<String, String> fieldErrors;
+    private final String detail;
 
     public InvalidInput(Map<String, String> fieldErrors) {
-        super("Invalid input: " + fieldErrors);
-        this.fieldErrors = Map.copyOf(new LinkedHashMap<>(fieldErrors));
+        this(fieldErrors, null);
+    }
+
+    /** With a detail (e.g. the rule a value broke) that messages may show as their {0}. */
+    public InvalidInput(Map<String, String> fieldErrors, String detail) {
+        super("Invalid input: " + fieldErrors + (detail == null ? "" : " (" + detail + ")"));
+        this.fieldErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
+        this.detail = detail;
+    }
+
+    /** Extra detail for the message, or null. */
+    public String detail() {
+        return detail;
     }
 
     public static InvalidInput of(String field, String messageKey) {

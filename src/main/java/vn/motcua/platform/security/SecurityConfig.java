@@ -60,6 +60,7 @@ public class SecurityConfig {
                         // changes to the organization are for administrators; checked before the body is read
                         .requestMatchers(HttpMethod.POST, "/api/v1/units/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/units/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/calendar/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
                         problems.write(req, res, 401, messageKeyFor(ex))))

@@ -64,8 +64,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalid(InvalidInput e) {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, msg("problem.invalid"));
         List<Map<String, String>> errors = new ArrayList<>();
-        e.fieldErrors().forEach((field, key) -> errors.add(Map.of("field", field, "message", msg(key))));
+        e.fieldErrors().forEach((field, key) -> errors.add(Map.of("field", field,
+                "message", messages.getMessage(key, new Object[] {e.detail() == null ? "" : e.detail()}, key, locale()))));
         p.setProperty("errors", errors);
+        return p;
+    }
+
+    @ExceptionHandler(vn.motcua.calendar.CalendarNotDefinedException.class)
+    ProblemDetail calendarMissing(vn.motcua.calendar.CalendarNotDefinedException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                messages.getMessage("calendar.notDefined", new Object[] {String.valueOf(e.year())}, locale()));
+        p.setProperty("rule", "calendar-not-defined");
         return p;
     }
 
