@@ -289,6 +289,10 @@ public class OrganizationService {
         return toViews(List.of(row)).get(0);
     }
 
+    public Optional<String> findStaffName(long id) {
+        return staff.findById(id).map(StaffRow::fullName);
+    }
+
     public Optional<StaffView> findStaffByUsername(String username) {
         return staff.findByUsername(username).map(r -> toViews(List.of(r)).get(0));
     }

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Test calendars for 2025-2027: working hours 07:30-11:30 and 13:30-17:00, Saturday/Sunday off. */
-final class TestCalendars {
+public final class TestCalendars {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final List<TimeRange> HOURS = List.of(TimeRange.of("07:30", "11:30"), TimeRange.of("13:30", "17:00"));
@@ -48,7 +48,7 @@ final class TestCalendars {
     }
 
     /** The standard test calendar: 2025-2027, no after-hours cutoff. */
-    static WorkingCalendar standard() {
+    public static WorkingCalendar standard() {
         return new WorkingCalendar(VIETNAM, years2025To2027(null));
     }
 
@@ -62,7 +62,7 @@ final class TestCalendars {
     }
 
     /** A local date-time in Vietnam ({@code 2025-03-11T09:15}) as an instant. */
-    static Instant vn(String localDateTime) {
+    public static Instant vn(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(VIETNAM).toInstant();
     }
 }

@@ -1,0 +1,412 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.calendar.CalendarService;
+import vn.motcua.calendar.Timing;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.internal.Actor;
+import vn.motcua.dossier.internal.Dossier;
+import vn.motcua.dossier.internal.DossierCodes;
+import vn.motcua.dossier.internal.DossierQueries;
+import vn.motcua.dossier.internal.DossierStore;
+import vn.motcua.dossier.internal.FilingTemplate;
+import vn.motcua.dossier.internal.ProcedureTemplates;
+import vn.motcua.organization.OfficerScope;
+import vn.motcua.organization.OrganizationService;
+import vn.motcua.organization.StaffId;
+import vn.motcua.organization.StaffPrincipal;
+import vn.motcua.organization.StaffView;
+import vn.motcua.organization.UnitId;
+import vn.motcua.organization.UnitKind;
+import vn.motcua.organization.UnitView;
+import vn.motcua.shared.DomainRuleViolation;
+import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.NotFound;
+import vn.motcua.shared.PageResult;
+
+/**
+ * The dossier module's API: file, act, read, search, track. Every act loads
+ * the aggregate, checks the caller's scope (404 outside it) and role (403),
+ * applies the act, saves with the version check and publishes the event, all
+ * in one transaction: a refused act leaves the dossier exactly as it was.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DossierService {
+
+    /** Acts done at the desk that received the dossier (besides the unit holding it). */
+    private static final Set<Action> DESK_ACTS = Set.of(Action.RECEIVE, Action.REFUSE, Action.SUPPLEMENT_RECEIVED,
+            Action.PAYMENT_RECEIVED, Action.RETURN, Action.WITHDRAW);
+
+    private final DossierStore store;
+    private final DossierCodes codes;
+    private final DossierQueries queries;
+    private final ProcedureTemplates templates;
+    private final OrganizationService org;
+    private final CalendarService calendars;
+    private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
+
+    public DossierService(DossierStore store, DossierCodes codes, DossierQueries queries, ProcedureTemplates templates,
+                          OrganizationService org, CalendarService calendars, ApplicationEventPublisher events,
+                          java.time.Clock clock) {
+        this.store = store;
+        this.codes = codes;
+        this.queries = queries;
+        this.templates = templates;
+        this.org = org;
+        this.calendars = calendars;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // --- filing -------------------------------------------------------------------------------
+
+    /**
+     * An officer files a dossier at a desk in their scope: received at once
+     * (status 2) unless the channel is ONLINE (status 1, waiting in the queue).
+     */
+    @Transactional
+    public DossierView file(FileDossier cmd, StaffPrincipal who) {
+        OfficerScope scope = org.scopeOf(who.id());
+        if (!who.hasAnyRole("ONE_STOP_OFFICER")) {
+            throw new AccessDeniedException("only one-stop officers receive dossiers");
+        }
+        UnitView receiving = receivingUnit(cmd.receivingUnitId(), who, scope);
+        Instant now = clock.instant();
+        Instant receivedAt = cmd.receivedAt() == null ? now : cmd.receivedAt().toInstant();
+        if (receivedAt.isAfter(now.plusSeconds(60))) {
+            throw InvalidInput.of("receivedAt", "dossier.receivedAt.future");
+        }
+        return fileAt(cmd, receiving, receivedAt, actorOf(who, receiving.id()));
+    }
+
+    /** Files a dossier on behalf of a citizen (online portal) or a system: status 1 at the chosen centre. */
+    @Transactional
+    public DossierView fileOnline(FileDossier cmd, long receivingUnitId, String actorName) {
+        UnitView receiving = org.findUnit(new UnitId(receivingUnitId)).filter(UnitView::active)
+                .orElseThrow(() -> InvalidInput.of("receivingUnitId", "dossier.receivingUnit.invalid"));
+        FileDossier online = new FileDossier(cmd.procedureCode(), cmd.caseId(), Channel.ONLINE, cmd.applicant(),
+                cmd.components(), receivingUnitId, null);
+        return fileAt(online, receiving, clock.instant(), Actor.system(actorName));
+    }
+
+    private DossierView fileAt(FileDossier cmd, UnitView receiving, Instant receivedAt, Actor actor) {
+        Applicant applicant = cmd.applicant() == null ? null : cmd.applicant().normalized();
+        if (applicant == null) {
+            throw InvalidInput.of("applicant", "validation.required");
+        }
+        FilingTemplate t = templates.template(cmd.procedureCode(), cmd.caseId(), receiving, cmd.channel() == Channel.ONLINE);
+        List<ComponentItem> components = components(cmd.components());
+        WorkingCalendar calendar = calendars.calendar();
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(receivedAt, CalendarService.ZONE);
+        String code = codes.next(receiving.id(), receiving.code(), day);
+        Dossier d = Dossier.file(code, t, cmd.channel(), applicant, components, receiving.id(), now, receivedAt, actor, calendar);
+        store.insert(d);
+        events.publishEvent(new DossierFiled(code, t.procedureCode(), receiving.id(), cmd.channel(), now));
+        if (d.status() == DossierStatus.RECEIVED) {
+            events.publishEvent(new DossierReceived(code, t.procedureCode(), receiving.id(), cmd.channel(), receivedAt, d.appointmentAt()));
+        }
+        return view(d, calendar);
+    }
+
+    private static List<ComponentItem> components(List<ComponentItem> items) {
+        List<ComponentItem> out = new ArrayList<>();
+        if (items != null) {
+            int i = 0;
+            for (ComponentItem c : items) {
+                if (c == null || c.name() == null || c.name().isBlank()) {
+                    throw InvalidInput.of("components[" + i + "].name", "validation.required");
+                }
+                if (c.originals() < 0 || c.copies() < 0) {
+                    throw InvalidInput.of("components[" + i + "]", "dossier.component.count");
+                }
+                int state = c.digitization() == null ? (c.fileId() == null ? 0 : 1) : c.digitization();
+                if (state < 0 || state > 3) {
+                    throw InvalidInput.of("components[" + i + "].digitization", "dossier.component.digitization");
+                }
+                out.add(new ComponentItem(vn.motcua.shared.Texts.clean(c.name()), c.originals(), c.copies(), c.fileId(), state));
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private UnitView receivingUnit(Long requested, StaffPrincipal who, OfficerScope scope) {
+        if (requested != null) {
+            UnitView u = org.findUnit(new UnitId(requested)).filter(x -> scope.includes(x.unitId()))
+                    .orElseThrow(() -> InvalidInput.of("receivingUnitId", "dossier.receivingUnit.invalid"));
+            if (!u.active()) {
+                throw InvalidInput.of("receivingUnitId", "dossier.receivingUnit.invalid");
+            }
+            return u;
+        }
+        StaffView me = org.staff(who.id(), OfficerScope.everything(who.id()));
+        return me.units().stream()
+                .filter(u -> u.kind() == UnitKind.ONE_STOP_DESK || u.kind() == UnitKind.SERVICE_CENTRE)
+                .findFirst().or(() -> me.units().stream().findFirst())
+                .orElseThrow(() -> InvalidInput.of("receivingUnitId", "dossier.receivingUnit.invalid"));
+    }
+
+    // --- acts -----------------------------------------------------------------------------------
+
+    @Transactional
+    public DossierView act(String code, Action action, Act act, StaffPrincipal who) {
+        OfficerScope scope = org.scopeOf(who.id());
+        Dossier d = visible(code, scope);
+        if (act.version() != null && act.version() != d.version()) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("dossier " + code + " is at version " + d.version());
+        }
+        checkMayAct(d, action, who, scope);
+        WorkingCalendar calendar = calendars.calendar();
+        Instant now = clock.instant();
+        Actor actor = actorOf(who, d.handlingUnitId());
+        DossierStatus before = d.status();
+        Dossier.Step stepBefore = d.currentStepOrNull();
+        switch (action) {
+            case RECEIVE -> d.receive(now, actor, calendar);
+            case REFUSE -> d.refuse(now, actor, act.reason());
+            case FORWARD -> {
+                Long toUnit = act.toUnit();
+                if (toUnit != null) {
+                    org.findUnit(new UnitId(toUnit)).filter(UnitView::active)
+                            .orElseThrow(() -> InvalidInput.of("toUnit", "dossier.forward.unit"));
+                }
+                String receiverName = null;
+                if (act.toOfficer() != null) {
+                    StaffView officer = org.staff(new StaffId(act.toOfficer()), OfficerScope.everything(null));
+                    Long target = toUnit != null ? toUnit : nextStepUnit(d);
+                    Set<Long> below = target == null ? Set.of() : org.selfAndDescendants(List.of(target));
+                    if (!officer.active() || officer.units().stream().noneMatch(u -> below.contains(u.id()))) {
+                        throw InvalidInput.of("toOfficer", "dossier.forward.officer");
+                    }
+                    receiverName = officer.fullName();
+                }
+                d.forward(now, actor, toUnit, act.toOfficer(), receiverName, act.note(), calendar);
+            }
+            case REQUEST_SUPPLEMENT -> d.requestSupplement(now, actor, act.items(), act.reason());
+            case SUPPLEMENT_RECEIVED -> d.supplementReceived(now, actor, calendar);
+            case REQUEST_PAYMENT -> d.requestPayment(now, actor, act.amountVnd() == null ? 0 : act.amountVnd(), act.reason());
+            case PAYMENT_RECEIVED -> d.paymentReceived(now, actor, calendar);
+            case APOLOGIZE -> d.apologize(now, actor, act.reason(),
+                    act.newAppointmentAt() == null ? null : act.newAppointmentAt().toInstant());
+            case STOP -> d.stop(now, actor, act.reason());
+            case WITHDRAW -> d.withdraw(now, actor, act.reason());
+            case COMPLETE -> d.complete(now, actor, act.resultNumber(), act.resultFileId(), calendar);
+            case RETURN -> d.returnResult(now, actor, act.channel() == null ? Channel.IN_PERSON : act.channel());
+            default -> throw new DomainRuleViolation("illegal-transition", "dossier.illegalTransition", action.path(), d.status().code());
+        }
+        store.update(d);
+        publish(d, action, before, stepBefore, act, now, calendar);
+        return view(d, calendar);
+    }
+
+    private Long nextStepUnit(Dossier d) {
+        Dossier.Step cur = d.currentStepOrNull();
+        if (cur == null || cur.seq() >= d.steps().size()) {
+            return null;
+        }
+        Long u = d.steps().get(cur.seq()).unitId();
+        return u != null ? u : d.handlingUnitId();
+    }
+
+    private void checkMayAct(Dossier d, Action action, StaffPrincipal who, OfficerScope scope) {
+        boolean atHandlingUnit = d.handlingUnitId() != null && scope.includes(new UnitId(d.handlingUnitId()));
+        boolean atDesk = scope.includes(new UnitId(d.receivingUnitId()));
+        boolean placed = atHandlingUnit || (DESK_ACTS.contains(action) && atDesk);
+        if (!placed || who.hasRole("SUPERVISOR") && !who.hasAnyRole("ONE_STOP_OFFICER", "SPECIALIST", "LEADER")) {
+            throw new AccessDeniedException("dossier " + d.code() + " is not at the caller's unit");
+        }
+        boolean roleOk = switch (action) {
+            case RECEIVE, REFUSE, SUPPLEMENT_RECEIVED, PAYMENT_RECEIVED, RETURN -> who.hasRole("ONE_STOP_OFFICER");
+            case COMPLETE -> who.hasRole("LEADER");
+            default -> who.hasAnyRole("ONE_STOP_OFFICER", "SPECIALIST", "LEADER");
+        };
+        if (!roleOk) {
+            throw new AccessDeniedException("role may not " + action.path());
+        }
+    }
+
+    private void publish(Dossier d, Action action, DossierStatus before, Dossier.Step stepBefore, Act act, Instant now,
+                         WorkingCalendar calendar) {
+        switch (action) {
+            case RECEIVE -> events.publishEvent(new DossierReceived(d.code(), d.procedureCode(), d.receivingUnitId(),
+                    d.channel(), now, d.appointmentAt()));
+            case REFUSE -> events.publishEvent(new DossierRefused(d.code(), d.receivingUnitId(), act.reason(), now));
+            case FORWARD -> {
+                Dossier.Handover h = d.handovers().get(d.handovers().size() - 1);
+                events.publishEvent(new StepCompleted(d.code(), stepBefore.seq(), stepBefore.name(), h.fromUnitId(),
+                        h.toUnitId(), h.timing() == null ? null : h.timing().name(), now));
+            }
+            case REQUEST_SUPPLEMENT -> events.publishEvent(new SupplementRequested(d.code(), act.items(), d.handlingUnitId(), now));
+            case SUPPLEMENT_RECEIVED -> events.publishEvent(new SupplementReceived(d.code(), now, d.appointmentAt()));
+            case REQUEST_PAYMENT -> events.publishEvent(new PaymentRequested(d.code(), d.paymentAmountVnd(), now));
+            case PAYMENT_RECEIVED -> events.publishEvent(new PaymentReceived(d.code(), now, d.appointmentAt()));
+            case APOLOGIZE -> events.publishEvent(new DossierApologized(d.code(), act.reason(), now, d.appointmentAt()));
+            case STOP -> events.publishEvent(new DossierStopped(d.code(), act.reason(), now));
+            case WITHDRAW -> events.publishEvent(new DossierWithdrawn(d.code(), act.reason(), now));
+            case COMPLETE -> events.publishEvent(new DossierCompleted(d.code(), d.receivingUnitId(), d.resultNumber(),
+                    String.valueOf(d.timing(calendar)), now));
+            case RETURN -> events.publishEvent(new DossierReturned(d.code(), d.receivingUnitId(), d.returnChannel(), now));
+            default -> { }
+        }
+    }
+
+    /**
+     * Moves the open dossiers of dissolved units to their successor: code,
+     * history and deadlines stay; one history row records the move.
+     */
+    @Transactional
+    public int transferToSuccessor(Collection<UnitId> dissolved, UnitId successor) {
+        Set<Long> ids = dissolved.stream().map(UnitId::value).collect(Collectors.toSet());
+        Instant now = clock.instant();
+        int moved = 0;
+        for (Long id : store.openAt(ids)) {
+            Dossier d = store.findById(id).orElseThrow();
+            d.transferToSuccessor(now, Actor.system("Hệ thống (sáp nhập đơn vị)"), ids, successor.value());
+            store.update(d);
+            moved++;
+        }
+        return moved;
+    }
+
+    // --- reading ------------------------------------------------------------------------------
+
+    public DossierView get(String code, OfficerScope scope) {
+        return view(visible(code, scope), calendars.calendar());
+    }
+
+    public List<HistoryView> history(String code, OfficerScope scope) {
+        Dossier d = visible(code, scope);
+        Map<Long, vn.motcua.dossier.UnitRef> units = new HashMap<>();
+        List<HistoryView> out = new ArrayList<>();
+        for (Map<String, Object> row : store.history(d.id())) {
+            Long unitId = row.get("unit_id") == null ? null : ((Number) row.get("unit_id")).longValue();
+            out.add(new HistoryView(odt(row.get("at")), (String) row.get("actor_name"), (String) row.get("action"),
+                    row.get("from_status") == null ? null : ((Number) row.get("from_status")).intValue(),
+                    ((Number) row.get("to_status")).intValue(),
+                    unitId == null ? null : units.computeIfAbsent(unitId, this::unitRef),
+                    (String) row.get("reason"), store.parseDetails((String) row.get("details"))));
+        }
+        return out;
+    }
+
+    /** The public tracking view: no personal data; unknown codes are empty. */
+    public Optional<TrackingView> track(String code) {
+        return store.findByCode(code).map(d -> {
+            WorkingCalendar cal = calendars.calendar();
+            List<TrackingView.Event> timeline = new ArrayList<>();
+            for (Map<String, Object> row : store.history(d.id())) {
+                int to = ((Number) row.get("to_status")).intValue();
+                Object from = row.get("from_status");
+                if (from == null || ((Number) from).intValue() != to) {
+                    timeline.add(new TrackingView.Event(odt(row.get("at")), (String) row.get("action"), to));
+                }
+            }
+            return new TrackingView(d.code(), d.procedureName(), d.status().code(), d.status().name(),
+                    odt(d.receivedAt()), odt(d.appointmentAt()), odt(d.finishedAt()), d.overdue(clock.instant()), timeline);
+        });
+    }
+
+    public PageResult<DossierSummary> search(DossierQuery q, OfficerScope scope) {
+        return queries.search(q, scope, calendars.calendar(), clock.instant());
+    }
+
+    public Map<DossierQuery.Inbox, Long> inboxCounts(OfficerScope scope, Long unit) {
+        return queries.inboxCounts(scope, unit, calendars.calendar(), clock.instant());
+    }
+
+    /** For slips and pages: the aggregate as a read-only view plus the names the forms print. */
+    public DossierView view(String code, OfficerScope scope) {
+        return get(code, scope);
+    }
+
+    private Dossier visible(String code, OfficerScope scope) {
+        Dossier d = store.findByCode(code == null ? "" : code.trim()).orElseThrow(() -> new NotFound("dossier " + code));
+        if (scope.allUnits()) {
+            return d;
+        }
+        Set<Long> units = new HashSet<>();
+        units.add(d.receivingUnitId());
+        if (d.handlingUnitId() != null) {
+            units.add(d.handlingUnitId());
+        }
+        d.steps().forEach(s -> {
+            if (s.unitId() != null && s.startedAt() != null) {
+                units.add(s.unitId());
+            }
+        });
+        if (units.stream().noneMatch(u -> scope.includes(new UnitId(u)))) {
+            throw new NotFound("dossier " + code);
+        }
+        return d;
+    }
+
+    private Actor actorOf(StaffPrincipal who, Long unitId) {
+        return new Actor(who.staffId(), who.fullName(), unitId);
+    }
+
+    // --- views ----------------------------------------------------------------------------------
+
+    DossierView view(Dossier d, WorkingCalendar calendar) {
+        Map<Long, UnitRef> units = new HashMap<>();
+        Dossier.Step cur = d.currentStepOrNull();
+        DossierView.CurrentStep current = null;
+        if (cur != null && d.status().open() || cur != null && d.status() == DossierStatus.DONE) {
+            DossierView.StaffRef assignee = null;
+            if (d.assigneeId() != null) {
+                assignee = org.findStaffName(d.assigneeId()).map(n -> new DossierView.StaffRef(d.assigneeId(), n)).orElse(null);
+            }
+            current = new DossierView.CurrentStep(cur.seq(), cur.name(), cur.role().name(),
+                    ref(units, d.handlingUnitId()), assignee, odt(cur.dueAt()));
+        }
+        List<DossierView.StepView> steps = d.steps().stream().map(s -> new DossierView.StepView(s.seq(), s.name(),
+                s.role().name(), ref(units, s.unitId()), odt(s.dueAt()), odt(s.startedAt()), odt(s.finishedAt()),
+                s.finishedAt() != null && s.dueAt() != null ? calendar.classify(s.finishedAt(), s.dueAt()).name() : null))
+                .toList();
+        Timing timing = d.timing(calendar);
+        return new DossierView(d.code(), d.procedureCode(), d.procedureVersion(), d.procedureName(), d.caseId(), d.caseName(),
+                d.channel().name(), d.status().code(), d.status().name(), d.applicant(), d.components(),
+                ref(units, d.receivingUnitId()), ref(units, d.handlingUnitId()), current, steps,
+                odt(d.filedAt()), odt(d.receivedAt()), odt(d.appointmentAt()), odt(d.originalAppointmentAt()),
+                odt(d.finishedAt()), odt(d.returnedAt()), d.overdue(clock.instant()),
+                timing == null ? null : timing.name(), d.supplementCount(),
+                d.supplementItems() == null ? List.of() : List.of(d.supplementItems().split("\n")),
+                d.apologyCount(), d.feeVnd(), d.paymentAmountVnd(), d.resultNumber(), d.resultFileId(),
+                d.returnChannel() == null ? null : d.returnChannel().name(), d.version());
+    }
+
+    private UnitRef ref(Map<Long, UnitRef> cache, Long unitId) {
+        return unitId == null ? null : cache.computeIfAbsent(unitId, this::unitRef);
+    }
+
+    private UnitRef unitRef(Long id) {
+        return org.findUnit(new UnitId(id)).map(u -> new UnitRef(u.id(), u.code(), u.name())).orElse(new UnitRef(id, null, null));
+    }
+
+    static OffsetDateTime odt(Object t) {
+        if (t == null) {
+            return null;
+        }
+        Instant i = t instanceof Instant inst ? inst
+                : t instanceof OffsetDateTime o ? o.toInstant()
+                : t instanceof java.sql.Timestamp ts ? ts.toInstant() : null;
+        return i == null ? null : i.atZone(CalendarService.ZONE).toOffsetDateTime();
+    }
+}

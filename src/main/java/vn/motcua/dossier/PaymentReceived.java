@@ -1,0 +1,7 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+
+/** The obligation was paid; the clock resumed. */
+public record PaymentReceived(String code, Instant at, Instant appointmentAt) {
+}

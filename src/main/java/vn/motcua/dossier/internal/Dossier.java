@@ -1,0 +1,534 @@
+package vn.motcua.dossier.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import vn.motcua.calendar.DurationUnit;
+import vn.motcua.calendar.Timing;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.Action;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.ComponentItem;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.organization.Role;
+import vn.motcua.shared.DomainRuleViolation;
+import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.Texts;
+
+/**
+ * The dossier aggregate. Every state change is a method named for the act,
+ * guarded by the lifecycle of DOMAIN.md §3; an illegal act throws
+ * {@link DomainRuleViolation} naming the rule and changes nothing (checks come
+ * before any change). Each act appends one {@link HistoryEntry} that the store
+ * writes in the same transaction. No Spring inside, so the rules are tested
+ * as plain Java ({@code DossierLifecycleTests}).
+ */
+public class Dossier {
+
+    /** A step of this dossier's workflow, with its own due time. */
+    public static final class Step {
+        final int seq;
+        final String name;
+        final Role role;
+        Long unitId;
+        Long assigneeId;
+        final BigDecimal share;
+        Instant dueAt;
+        Instant startedAt;
+        Instant finishedAt;
+
+        Step(int seq, String name, Role role, Long unitId, Long assigneeId, BigDecimal share,
+             Instant dueAt, Instant startedAt, Instant finishedAt) {
+            this.seq = seq;
+            this.name = name;
+            this.role = role;
+            this.unitId = unitId;
+            this.assigneeId = assigneeId;
+            this.share = share;
+            this.dueAt = dueAt;
+            this.startedAt = startedAt;
+            this.finishedAt = finishedAt;
+        }
+
+        public int seq() { return seq; }
+        public String name() { return name; }
+        public Role role() { return role; }
+        public Long unitId() { return unitId; }
+        public Long assigneeId() { return assigneeId; }
+        public BigDecimal share() { return share; }
+        public Instant dueAt() { return dueAt; }
+        public Instant startedAt() { return startedAt; }
+        public Instant finishedAt() { return finishedAt; }
+    }
+
+    /** One row of the process control slip (form 06). */
+    public record Handover(int seq, Integer stepSeq, Long fromUnitId, Long toUnitId, Instant handedAt,
+                           String deliverer, String receiver, Instant stepDueAt, Timing timing) {
+    }
+
+    /** One act, as the history keeps it. */
+    public record HistoryEntry(Instant at, Long actorId, String actorName, Long unitId, Action action,
+                               DossierStatus from, DossierStatus to, String reason, Map<String, Object> details) {
+    }
+
+    // identity and snapshot of the procedure
+    Long id;
+    String code;
+    String procedureCode;
+    int procedureVersion;
+    String procedureName;
+    String caseId;
+    String caseName;
+    Channel channel;
+    DossierStatus status;
+    Applicant applicant;
+    List<ComponentItem> components = new ArrayList<>();
+    long receivingUnitId;
+    Long handlingUnitId;
+    Long assigneeId;
+    Integer currentStep;
+    List<Step> steps = new ArrayList<>();
+    List<Handover> handovers = new ArrayList<>();
+    BigDecimal durationAmount;
+    DurationUnit durationUnit;
+    long feeVnd;
+    Long paymentAmountVnd;
+    // times
+    Instant filedAt;
+    Instant receivedAt;
+    Instant appointmentAt;
+    Instant originalAppointmentAt;
+    Instant pausedSince;
+    long pausedMinutes;
+    Instant finishedAt;
+    Instant returnedAt;
+    Channel returnChannel;
+    String resultNumber;
+    String resultFileId;
+    int supplementCount;
+    int apologyCount;
+    String supplementItems;
+    int version;
+
+    final List<HistoryEntry> newHistory = new ArrayList<>();
+    final List<Handover> newHandovers = new ArrayList<>();
+
+    Dossier() {
+    }
+
+    /**
+     * A new dossier: online filings wait at status 1; filings at the desk are
+     * received at once (status 2) with the appointment the calendar gives.
+     */
+    public static Dossier file(String code, FilingTemplate t, Channel channel, Applicant applicant,
+                               List<ComponentItem> components, long receivingUnitId, Instant now, Instant receivedAt,
+                               Actor actor, WorkingCalendar calendar) {
+        if (t.steps().isEmpty()) {
+            throw new DomainRuleViolation("workflow-missing", "dossier.workflow.missing");
+        }
+        Dossier d = new Dossier();
+        d.code = code;
+        d.procedureCode = t.procedureCode();
+        d.procedureVersion = t.procedureVersion();
+        d.procedureName = t.procedureName();
+        d.caseId = t.caseId();
+        d.caseName = t.caseName();
+        d.channel = channel;
+        d.applicant = applicant;
+        d.components = new ArrayList<>(components);
+        d.receivingUnitId = receivingUnitId;
+        d.durationAmount = t.amount();
+        d.durationUnit = t.unit();
+        d.feeVnd = t.feeVnd();
+        d.filedAt = now;
+        int seq = 1;
+        for (FilingTemplate.Step s : t.steps()) {
+            d.steps.add(new Step(seq++, s.name(), s.role(), s.unitId(), null, s.share(), null, null, null));
+        }
+        d.status = DossierStatus.NEW;
+        d.record(now, actor, Action.FILE, null, DossierStatus.NEW, null, Map.of("channel", channel.name()));
+        if (channel != Channel.ONLINE) {
+            d.receive(receivedAt, actor, calendar);
+        }
+        return d;
+    }
+
+    // --- acts ------------------------------------------------------------------------------------
+
+    /** 1 → 2: the desk takes the dossier; the clock starts and every step gets its due time. */
+    public void receive(Instant at, Actor actor, WorkingCalendar calendar) {
+        require(Action.RECEIVE, DossierStatus.NEW);
+        List<Instant> dues = calendar.stepDueTimes(at, durationUnit, steps.stream().map(Step::share).toList());
+        Instant appointment = calendar.due(at, durationAmount, durationUnit);
+        DossierStatus from = status;
+        receivedAt = at;
+        appointmentAt = appointment;
+        originalAppointmentAt = appointment;
+        for (int i = 0; i < steps.size(); i++) {
+            steps.get(i).dueAt = dues.get(i);
+        }
+        currentStep = 1;
+        Step first = steps.get(0);
+        first.startedAt = at;
+        if (first.unitId == null) {
+            first.unitId = receivingUnitId;
+        }
+        first.assigneeId = actor.staffId();
+        handlingUnitId = first.unitId;
+        assigneeId = actor.staffId();
+        status = DossierStatus.RECEIVED;
+        record(at, actor, Action.RECEIVE, from, status, null, Map.of("appointmentAt", appointment.toString()));
+    }
+
+    /** 1 → 3: refused at intake, with the reason the refusal slip (form 03) states. */
+    public void refuse(Instant at, Actor actor, String reason) {
+        require(Action.REFUSE, DossierStatus.NEW);
+        String why = requireReason(reason);
+        DossierStatus from = status;
+        status = DossierStatus.REFUSED;
+        finishedAt = at;
+        record(at, actor, Action.REFUSE, from, status, why, Map.of());
+    }
+
+    /**
+     * 2/4 → 4: the current step is done and the dossier goes to the next one,
+     * to the unit of the workflow or to {@code toUnit} (inter-agency), and
+     * optionally to one officer. Each hand-over is a row of form 06.
+     */
+    public void forward(Instant at, Actor actor, Long toUnit, Long toOfficer, String receiverName, String note,
+                        WorkingCalendar calendar) {
+        require(Action.FORWARD, DossierStatus.RECEIVED, DossierStatus.PROCESSING);
+        if (currentStep == null || currentStep >= steps.size()) {
+            throw new DomainRuleViolation("no-next-step", "dossier.forward.noNextStep");
+        }
+        Step current = steps.get(currentStep - 1);
+        Step next = steps.get(currentStep);
+        Long targetUnit = toUnit != null ? toUnit : (next.unitId != null ? next.unitId : handlingUnitId);
+        DossierStatus from = status;
+        current.finishedAt = at;
+        Timing timing = calendar.classify(at, current.dueAt);
+        Long fromUnit = handlingUnitId;
+        next.unitId = targetUnit;
+        next.assigneeId = toOfficer;
+        next.startedAt = at;
+        currentStep = next.seq;
+        handlingUnitId = targetUnit;
+        assigneeId = toOfficer;
+        status = DossierStatus.PROCESSING;
+        handover(current.seq, fromUnit, targetUnit, at, actor.name(), receiverName, current.dueAt, timing);
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("fromStep", current.name);
+        details.put("toStep", next.name);
+        details.put("toUnit", targetUnit);
+        if (toOfficer != null) {
+            details.put("toOfficer", toOfficer);
+        }
+        details.put("stepTiming", timing.name());
+        if (!Texts.isBlank(note)) {
+            details.put("note", Texts.clean(note));
+        }
+        record(at, actor, Action.FORWARD, from, status, null, details);
+    }
+
+    /**
+     * 4 → 5: the one written request to supplement, listing everything that is
+     * missing; the clock stops. A second request is refused (rule
+     * {@code supplement-once}).
+     */
+    public void requestSupplement(Instant at, Actor actor, List<String> items, String reason) {
+        require(Action.REQUEST_SUPPLEMENT, DossierStatus.RECEIVED, DossierStatus.PROCESSING);
+        if (supplementCount >= 1) {
+            throw new DomainRuleViolation("supplement-once", "dossier.supplement.once");
+        }
+        List<String> list = items == null ? List.of() : items.stream().filter(s -> !Texts.isBlank(s)).map(Texts::clean).toList();
+        if (list.isEmpty()) {
+            throw InvalidInput.of("items", "dossier.supplement.items");
+        }
+        String why = requireReason(reason);
+        DossierStatus from = status;
+        supplementCount++;
+        supplementItems = String.join("\n", list);
+        pausedSince = at;
+        status = DossierStatus.WAITING_SUPPLEMENT;
+        record(at, actor, Action.REQUEST_SUPPLEMENT, from, status, why, Map.of("items", list));
+    }
+
+    /** 5 → 4: the supplement came; the appointment and the open steps move by the working time paused. */
+    public void supplementReceived(Instant at, Actor actor, WorkingCalendar calendar) {
+        require(Action.SUPPLEMENT_RECEIVED, DossierStatus.WAITING_SUPPLEMENT);
+        resume(at, actor, Action.SUPPLEMENT_RECEIVED, calendar);
+    }
+
+    /** 4 → 6: waiting for a fee or tax; the clock stops. */
+    public void requestPayment(Instant at, Actor actor, long amountVnd, String reason) {
+        require(Action.REQUEST_PAYMENT, DossierStatus.RECEIVED, DossierStatus.PROCESSING);
+        if (amountVnd <= 0) {
+            throw InvalidInput.of("amountVnd", "dossier.payment.amount");
+        }
+        DossierStatus from = status;
+        paymentAmountVnd = amountVnd;
+        pausedSince = at;
+        status = DossierStatus.WAITING_PAYMENT;
+        record(at, actor, Action.REQUEST_PAYMENT, from, status, Texts.clean(reason), Map.of("amountVnd", amountVnd));
+    }
+
+    /** 6 → 4: paid; the clock resumes with the paused working time added. */
+    public void paymentReceived(Instant at, Actor actor, WorkingCalendar calendar) {
+        require(Action.PAYMENT_RECEIVED, DossierStatus.WAITING_PAYMENT);
+        resume(at, actor, Action.PAYMENT_RECEIVED, calendar);
+    }
+
+    private void resume(Instant at, Actor actor, Action action, WorkingCalendar calendar) {
+        Instant since = pausedSince;
+        long minutes = Math.max(0, calendar.workingMinutesBetween(since, at));
+        Instant newAppointment = calendar.shiftByPause(appointmentAt, since, at);
+        List<Instant> shifted = new ArrayList<>();
+        for (Step s : steps) {
+            shifted.add(s.finishedAt == null && s.dueAt != null ? calendar.shiftByPause(s.dueAt, since, at) : s.dueAt);
+        }
+        DossierStatus from = status;
+        for (int i = 0; i < steps.size(); i++) {
+            steps.get(i).dueAt = shifted.get(i);
+        }
+        Instant old = appointmentAt;
+        appointmentAt = newAppointment;
+        pausedMinutes += minutes;
+        pausedSince = null;
+        status = DossierStatus.PROCESSING;
+        record(at, actor, action, from, status, null, Map.of("pausedWorkingMinutes", minutes,
+                "appointmentBefore", old.toString(), "appointmentAfter", newAppointment.toString()));
+    }
+
+    /**
+     * The agency apologises and sets a new appointment: once, before the
+     * current appointment has passed, and later than it (rules
+     * {@code apology-once}, {@code apology-after-deadline}).
+     */
+    public void apologize(Instant at, Actor actor, String reason, Instant newAppointment) {
+        require(Action.APOLOGIZE, DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.WAITING_SUPPLEMENT,
+                DossierStatus.WAITING_PAYMENT);
+        if (apologyCount >= 1) {
+            throw new DomainRuleViolation("apology-once", "dossier.apology.once");
+        }
+        if (!at.isBefore(appointmentAt)) {
+            throw new DomainRuleViolation("apology-after-deadline", "dossier.apology.late");
+        }
+        String why = requireReason(reason);
+        if (newAppointment == null || !newAppointment.isAfter(appointmentAt)) {
+            throw InvalidInput.of("newAppointmentAt", "dossier.apology.newAppointment");
+        }
+        Instant old = appointmentAt;
+        apologyCount++;
+        appointmentAt = newAppointment;
+        record(at, actor, Action.APOLOGIZE, status, status, why,
+                Map.of("appointmentBefore", old.toString(), "appointmentAfter", newAppointment.toString()));
+    }
+
+    /** 4/5 → 8: processing stops (stop notice, form 05), also when a requested supplement never comes. */
+    public void stop(Instant at, Actor actor, String reason) {
+        require(Action.STOP, DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.WAITING_SUPPLEMENT);
+        String why = requireReason(reason);
+        end(at, actor, Action.STOP, DossierStatus.STOPPED, why);
+    }
+
+    /** → 7: the applicant withdraws the dossier while it is still open. */
+    public void withdraw(Instant at, Actor actor, String reason) {
+        require(Action.WITHDRAW, DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.WAITING_SUPPLEMENT,
+                DossierStatus.WAITING_PAYMENT);
+        String why = requireReason(reason);
+        end(at, actor, Action.WITHDRAW, DossierStatus.WITHDRAWN, why);
+    }
+
+    private void end(Instant at, Actor actor, Action action, DossierStatus to, String reason) {
+        DossierStatus from = status;
+        if (pausedSince != null) {
+            pausedSince = null;
+        }
+        if (currentStep != null) {
+            Step s = steps.get(currentStep - 1);
+            if (s.finishedAt == null) {
+                s.finishedAt = at;
+            }
+        }
+        finishedAt = at;
+        status = to;
+        record(at, actor, action, from, to, reason, Map.of());
+    }
+
+    /**
+     * 4 → 9: the result is signed and ready; the dossier goes back to the
+     * receiving desk to be returned.
+     */
+    public void complete(Instant at, Actor actor, String resultNumber, String resultFileId, WorkingCalendar calendar) {
+        require(Action.COMPLETE, DossierStatus.PROCESSING);
+        if (Texts.isBlank(resultNumber)) {
+            throw InvalidInput.of("resultNumber", "validation.required");
+        }
+        Step current = steps.get(currentStep - 1);
+        DossierStatus from = status;
+        current.finishedAt = at;
+        Timing stepTiming = calendar.classify(at, current.dueAt);
+        Long fromUnit = handlingUnitId;
+        this.resultNumber = Texts.clean(resultNumber);
+        this.resultFileId = Texts.isBlank(resultFileId) ? null : resultFileId.trim();
+        finishedAt = at;
+        // the last step, when it is the return at the desk, starts now
+        Step last = steps.get(steps.size() - 1);
+        if (last.seq > current.seq && last.finishedAt == null) {
+            for (Step s : steps) {
+                if (s.seq > current.seq && s.seq < last.seq && s.finishedAt == null) {
+                    s.finishedAt = at; // steps the workflow had between signing and returning
+                }
+            }
+            last.startedAt = at;
+            if (last.unitId == null) {
+                last.unitId = receivingUnitId;
+            }
+            currentStep = last.seq;
+            handlingUnitId = last.unitId;
+        } else {
+            handlingUnitId = receivingUnitId;
+        }
+        assigneeId = null;
+        status = DossierStatus.DONE;
+        handover(current.seq, fromUnit, handlingUnitId, at, actor.name(), null, current.dueAt, stepTiming);
+        record(at, actor, Action.COMPLETE, from, status, null,
+                Map.of("resultNumber", this.resultNumber, "timing", calendar.classify(at, appointmentAt).name()));
+    }
+
+    /** 9 → 10: the result is handed over in person or sent by post. */
+    public void returnResult(Instant at, Actor actor, Channel channel) {
+        require(Action.RETURN, DossierStatus.DONE);
+        if (channel == null || channel == Channel.ONLINE && resultFileId == null) {
+            throw InvalidInput.of("channel", channel == null ? "validation.required" : "dossier.return.noElectronicResult");
+        }
+        DossierStatus from = status;
+        Step last = steps.get(steps.size() - 1);
+        if (last.finishedAt == null && last.startedAt != null) {
+            last.finishedAt = at;
+        }
+        returnedAt = at;
+        returnChannel = channel;
+        status = DossierStatus.RETURNED;
+        record(at, actor, Action.RETURN, from, status, null, Map.of("channel", channel.name()));
+    }
+
+    /** The unit holding this dossier was merged away: the successor takes it, code and deadlines unchanged. */
+    public void transferToSuccessor(Instant at, Actor actor, java.util.Set<Long> dissolved, long successor) {
+        boolean moved = false;
+        for (Step s : steps) {
+            if (s.finishedAt == null && s.unitId != null && dissolved.contains(s.unitId)) {
+                s.unitId = successor;
+                moved = true;
+            }
+        }
+        if (handlingUnitId != null && dissolved.contains(handlingUnitId)) {
+            handlingUnitId = successor;
+            moved = true;
+        }
+        if (moved) {
+            record(at, actor, Action.TRANSFER_TO_SUCCESSOR, status, status, null, Map.of("successor", successor));
+        }
+    }
+
+    // --- rules ---------------------------------------------------------------------------------
+
+    private void require(Action action, DossierStatus... allowed) {
+        for (DossierStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new DomainRuleViolation("illegal-transition", "dossier.illegalTransition", action.path(), status.code());
+    }
+
+    private static String requireReason(String reason) {
+        if (Texts.isBlank(reason)) {
+            throw InvalidInput.of("reason", "dossier.reason.required");
+        }
+        return Texts.clean(reason);
+    }
+
+    private void handover(Integer stepSeq, Long fromUnit, Long toUnit, Instant at, String deliverer, String receiver,
+                          Instant stepDue, Timing timing) {
+        Handover h = new Handover(handovers.size() + 1, stepSeq, fromUnit, toUnit, at, deliverer, receiver, stepDue, timing);
+        handovers.add(h);
+        newHandovers.add(h);
+    }
+
+    private void record(Instant at, Actor actor, Action action, DossierStatus from, DossierStatus to, String reason,
+                        Map<String, Object> details) {
+        newHistory.add(new HistoryEntry(at, actor.staffId(), actor.name(), actor.unitId() != null ? actor.unitId() : handlingUnitId,
+                action, from, to, reason, details));
+    }
+
+    // --- derived -------------------------------------------------------------------------------
+
+    /**
+     * Past the appointment: measured at the end for finished dossiers, at the
+     * start of the pause while the clock is stopped, else now.
+     */
+    public boolean overdue(Instant now) {
+        if (appointmentAt == null) {
+            return false;
+        }
+        Instant end = finishedAt != null ? finishedAt : pausedSince != null ? pausedSince : now;
+        return end.isAfter(appointmentAt);
+    }
+
+    /** Early, on time or late once finished (Decision 766): more than one supplement request counts as late. */
+    public Timing timing(WorkingCalendar calendar) {
+        if (finishedAt == null || appointmentAt == null || status == DossierStatus.REFUSED) {
+            return null;
+        }
+        if (supplementCount > 1) {
+            return Timing.LATE;
+        }
+        return calendar.classify(finishedAt, appointmentAt);
+    }
+
+    public Step currentStepOrNull() {
+        return currentStep == null ? null : steps.get(currentStep - 1);
+    }
+
+    // read access for the store and views
+    public Long id() { return id; }
+    public String code() { return code; }
+    public DossierStatus status() { return status; }
+    public String procedureCode() { return procedureCode; }
+    public int procedureVersion() { return procedureVersion; }
+    public String procedureName() { return procedureName; }
+    public String caseId() { return caseId; }
+    public String caseName() { return caseName; }
+    public Channel channel() { return channel; }
+    public Applicant applicant() { return applicant; }
+    public List<ComponentItem> components() { return List.copyOf(components); }
+    public long receivingUnitId() { return receivingUnitId; }
+    public Long handlingUnitId() { return handlingUnitId; }
+    public Long assigneeId() { return assigneeId; }
+    public List<Step> steps() { return List.copyOf(steps); }
+    public List<Handover> handovers() { return List.copyOf(handovers); }
+    public Instant filedAt() { return filedAt; }
+    public Instant receivedAt() { return receivedAt; }
+    public Instant appointmentAt() { return appointmentAt; }
+    public Instant originalAppointmentAt() { return originalAppointmentAt; }
+    public Instant pausedSince() { return pausedSince; }
+    public long pausedMinutes() { return pausedMinutes; }
+    public Instant finishedAt() { return finishedAt; }
+    public Instant returnedAt() { return returnedAt; }
+    public Channel returnChannel() { return returnChannel; }
+    public String resultNumber() { return resultNumber; }
+    public String resultFileId() { return resultFileId; }
+    public int supplementCount() { return supplementCount; }
+    public int apologyCount() { return apologyCount; }
+    public String supplementItems() { return supplementItems; }
+    public long feeVnd() { return feeVnd; }
+    public Long paymentAmountVnd() { return paymentAmountVnd; }
+    public BigDecimal durationAmount() { return durationAmount; }
+    public DurationUnit durationUnit() { return durationUnit; }
+    public int version() { return version; }
+    public List<HistoryEntry> pendingHistory() { return List.copyOf(newHistory); }
+}

@@ -1,0 +1,33 @@
+package vn.motcua.dossier.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dossier codes per Circular 01/2018/TT-VPCP Art. 19:
+ * {@code <unit identifier>-<YYMMDD>-<NNNN>}. The sequence is taken from a
+ * per-unit, per-day counter row in the same transaction as the dossier, so two
+ * officers receiving at the same second wait for each other on that row and get
+ * consecutive numbers; a rolled-back receipt gives its number back (no gaps).
+ */
+@Component
+public class DossierCodes {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
+
+    private final JdbcClient jdbc;
+
+    public DossierCodes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public String next(long unitId, String unitCode, LocalDate day) {
+        int n = jdbc.sql("""
+                INSERT INTO dossier_code_counter (unit_id, day, last) VALUES (?, ?, 1)
+                ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_code_counter.last + 1
+                RETURNING last""").params(unitId, day).query(Integer.class).single();
+        return unitCode + "-" + DAY.format(day) + "-" + String.format("%04d", n);
+    }
+}

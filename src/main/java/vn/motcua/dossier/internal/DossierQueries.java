@@ -1,0 +1,183 @@
+package vn.motcua.dossier.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.motcua.calendar.CalendarService;
+import vn.motcua.calendar.DurationUnit;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.DossierQuery;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierSummary;
+import vn.motcua.dossier.UnitRef;
+import vn.motcua.organization.OfficerScope;
+import vn.motcua.shared.PageResult;
+import vn.motcua.shared.Texts;
+
+/**
+ * Read side of dossiers: search and inboxes as single SQL queries over the
+ * indexed columns (no aggregate loading), scoped to the officer's units.
+ */
+@Component
+public class DossierQueries {
+
+    static final int DUE_SOON_WORKING_DAYS = 2;
+
+    private final JdbcClient jdbc;
+
+    public DossierQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public PageResult<DossierSummary> search(DossierQuery q, OfficerScope scope, WorkingCalendar calendar, Instant now) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        String where = where(q, scope, calendar, now, p);
+        int size = PageResult.clampSize(q.size(), 20, 200);
+        int page = Math.max(0, q.page());
+        p.addValue("limit", size).addValue("offset", page * size);
+        String order = q.inbox() != null || q.overdue() != null || q.dueBefore() != null
+                ? " ORDER BY d.appointment_at NULLS LAST, d.id" : " ORDER BY d.filed_at DESC, d.id DESC";
+        List<Row> rows = jdbc.sql("""
+                SELECT d.code, d.procedure_name, d.applicant_name, d.status, d.handling_unit_id, d.receiving_unit_id,
+                       s.name AS step_name, d.received_at, d.appointment_at, s.due_at AS step_due_at, d.finished_at,
+                       d.paused_since, d.apology_count, d.supplement_count
+                  FROM dossier d LEFT JOIN dossier_step s ON s.dossier_id = d.id AND s.seq = d.current_step
+                """ + where + order + " LIMIT :limit OFFSET :offset")
+                .paramSource(p).query(DossierQueries::row).list();
+        long total = jdbc.sql("SELECT count(*) FROM dossier d" + where).paramSource(p).query(Long.class).single();
+        Map<Long, UnitRef> units = unitNames(rows);
+        List<DossierSummary> items = new ArrayList<>();
+        for (Row r : rows) {
+            Instant end = r.finishedAt != null ? r.finishedAt : r.pausedSince != null ? r.pausedSince : now;
+            boolean overdue = r.appointmentAt != null && end.isAfter(r.appointmentAt);
+            Long unit = r.handlingUnitId != null ? r.handlingUnitId : r.receivingUnitId;
+            items.add(new DossierSummary(r.code, r.procedureName, r.applicantName, r.status, DossierStatus.of(r.status).name(),
+                    units.get(unit), r.stepName, odt(r.receivedAt), odt(r.appointmentAt), odt(r.stepDueAt), overdue,
+                    r.apologies, r.supplements));
+        }
+        return new PageResult<>(items, page, size, total);
+    }
+
+    public Map<DossierQuery.Inbox, Long> inboxCounts(OfficerScope scope, Long unit, WorkingCalendar calendar, Instant now) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        String where = where(new DossierQuery(null, unit, null, null, null, null, null, 0, 0), scope, calendar, now, p);
+        p.addValue("now", ts(now)).addValue("soon", ts(dueSoonLimit(calendar, now)));
+        Map<String, Object> row = jdbc.sql("""
+                SELECT count(*) FILTER (WHERE d.status = 1) AS new,
+                       count(*) FILTER (WHERE d.status IN (2, 4)) AS in_progress,
+                       count(*) FILTER (WHERE d.status IN (2, 4) AND d.appointment_at >= :now AND d.appointment_at < :soon) AS due_soon,
+                       count(*) FILTER (WHERE d.status IN (2, 4) AND d.appointment_at < :now) AS overdue,
+                       count(*) FILTER (WHERE d.status = 5) AS waiting_supplement,
+                       count(*) FILTER (WHERE d.status = 6) AS waiting_payment,
+                       count(*) FILTER (WHERE d.status = 9) AS ready_to_return
+                  FROM dossier d""" + where + " AND d.status IN (1, 2, 4, 5, 6, 9)")
+                .paramSource(p).query().singleRow();
+        Map<DossierQuery.Inbox, Long> out = new EnumMap<>(DossierQuery.Inbox.class);
+        for (DossierQuery.Inbox i : DossierQuery.Inbox.values()) {
+            out.put(i, ((Number) row.get(i.name().toLowerCase())).longValue());
+        }
+        return out;
+    }
+
+    private static Instant dueSoonLimit(WorkingCalendar calendar, Instant now) {
+        try {
+            return calendar.due(now, BigDecimal.valueOf(DUE_SOON_WORKING_DAYS), DurationUnit.WORKING_DAYS);
+        } catch (RuntimeException e) {
+            return now.plus(java.time.Duration.ofDays(DUE_SOON_WORKING_DAYS));
+        }
+    }
+
+    private static String where(DossierQuery q, OfficerScope scope, WorkingCalendar calendar, Instant now, MapSqlParameterSource p) {
+        StringBuilder w = new StringBuilder(" WHERE TRUE");
+        if (!scope.allUnits()) {
+            // where the dossier is now (or the desk, before it is received), or the desk that received it
+            w.append(" AND (coalesce(d.handling_unit_id, d.receiving_unit_id) = ANY(:scope) OR d.receiving_unit_id = ANY(:scope))");
+            p.addValue("scope", scope.unitIdArray());
+        }
+        if (q.status() != null) {
+            w.append(" AND d.status = :status");
+            p.addValue("status", q.status());
+        }
+        if (q.unit() != null) {
+            w.append(" AND (coalesce(d.handling_unit_id, d.receiving_unit_id) = :unit OR d.receiving_unit_id = :unit)");
+            p.addValue("unit", q.unit());
+        }
+        if (q.assignee() != null) {
+            w.append(" AND d.assignee_id = :assignee");
+            p.addValue("assignee", q.assignee());
+        }
+        if (q.overdue() != null) {
+            String overdue = "((d.status IN (2, 4) AND d.appointment_at < :now) OR (d.status IN (5, 6) AND d.paused_since > d.appointment_at)"
+                    + " OR (d.finished_at IS NOT NULL AND d.finished_at > d.appointment_at))";
+            w.append(q.overdue() ? " AND " + overdue : " AND NOT coalesce(" + overdue + ", FALSE)");
+            p.addValue("now", ts(now));
+        }
+        if (q.dueBefore() != null) {
+            w.append(" AND d.status IN (2, 4, 5, 6) AND d.appointment_at < :dueBefore");
+            p.addValue("dueBefore", q.dueBefore());
+        }
+        if (!Texts.isBlank(q.q())) {
+            String raw = q.q().trim();
+            w.append(" AND (d.code = :qRaw OR d.applicant_id_number = :qRaw OR d.applicant_tax_code = :qRaw"
+                    + " OR search_fold(d.applicant_name) LIKE :qLike)");
+            p.addValue("qRaw", raw).addValue("qLike", "%" + Texts.likeEscape(Texts.fold(raw)) + "%");
+        }
+        if (q.inbox() != null) {
+            p.addValue("now", ts(now));
+            switch (q.inbox()) {
+                case NEW -> w.append(" AND d.status = 1");
+                case IN_PROGRESS -> w.append(" AND d.status IN (2, 4)");
+                case DUE_SOON -> {
+                    w.append(" AND d.status IN (2, 4) AND d.appointment_at >= :now AND d.appointment_at < :soon");
+                    p.addValue("soon", ts(dueSoonLimit(calendar, now)));
+                }
+                case OVERDUE -> w.append(" AND d.status IN (2, 4) AND d.appointment_at < :now");
+                case WAITING_SUPPLEMENT -> w.append(" AND d.status = 5");
+                case WAITING_PAYMENT -> w.append(" AND d.status = 6");
+                case READY_TO_RETURN -> w.append(" AND d.status = 9");
+            }
+        }
+        return w.toString();
+    }
+
+    private Map<Long, UnitRef> unitNames(List<Row> rows) {
+        List<Long> ids = rows.stream().map(r -> r.handlingUnitId != null ? r.handlingUnitId : r.receivingUnitId).distinct().toList();
+        Map<Long, UnitRef> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, code, name FROM unit WHERE id = ANY(?)").param(ids.toArray(Long[]::new))
+                    .query((rs, n) -> new UnitRef(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                    .list().forEach(u -> out.put(u.id(), u));
+        }
+        return out;
+    }
+
+    private record Row(String code, String procedureName, String applicantName, int status, Long handlingUnitId,
+                       Long receivingUnitId, String stepName, Instant receivedAt, Instant appointmentAt, Instant stepDueAt,
+                       Instant finishedAt, Instant pausedSince, int apologies, int supplements) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getString("code"), rs.getString("procedure_name"), rs.getString("applicant_name"),
+                rs.getInt("status"), rs.getObject("handling_unit_id", Long.class), rs.getObject("receiving_unit_id", Long.class),
+                rs.getString("step_name"), DossierStore.instant(rs, "received_at"), DossierStore.instant(rs, "appointment_at"),
+                DossierStore.instant(rs, "step_due_at"), DossierStore.instant(rs, "finished_at"),
+                DossierStore.instant(rs, "paused_since"), rs.getInt("apology_count"), rs.getInt("supplement_count"));
+    }
+
+    private static java.time.OffsetDateTime ts(Instant i) {
+        return DossierStore.ts(i);
+    }
+
+    private static java.time.OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atZone(CalendarService.ZONE).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Dossier (hồ sơ): the aggregate and its lifecycle with the national status
+ * codes 1–10, dossier codes, workflow steps and hand-overs, slips (forms
+ * 01–07), the append-only history, inboxes and overdue views.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Dossier")
+package vn.motcua.dossier;
