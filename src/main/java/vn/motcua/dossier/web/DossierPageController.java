@@ -1,0 +1,181 @@
+package vn.motcua.dossier.web;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.motcua.calendar.CalendarService;
+import vn.motcua.dossier.Act;
+import vn.motcua.dossier.Action;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DossierQuery;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierView;
+import vn.motcua.organization.OfficerScope;
+import vn.motcua.organization.OrganizationService;
+import vn.motcua.organization.StaffPrincipal;
+import vn.motcua.organization.UnitView;
+import vn.motcua.shared.DomainRuleViolation;
+import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.NotFound;
+
+/** Officers' pages: inboxes, the dossier page with its timeline, and the acts as forms. */
+@Controller
+@RequestMapping("/dossiers")
+public class DossierPageController {
+
+    private final DossierService dossiers;
+    private final OrganizationService org;
+    private final MessageSource messages;
+
+    public DossierPageController(DossierService dossiers, OrganizationService org, MessageSource messages) {
+        this.dossiers = dossiers;
+        this.org = org;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    public String inbox(@RequestParam(required = false) DossierQuery.Inbox inbox, @RequestParam(defaultValue = "") String q,
+                        @RequestParam(required = false) Long unit, @RequestParam(defaultValue = "0") int page,
+                        @RequestHeader(name = "HX-Request", required = false) String htmx,
+                        @AuthenticationPrincipal StaffPrincipal me, Model model) {
+        OfficerScope scope = org.scopeOf(me.id());
+        DossierQuery.Inbox chosen = inbox == null && q.isBlank() ? defaultInbox(me) : inbox;
+        model.addAttribute("inbox", chosen);
+        model.addAttribute("inboxes", DossierQuery.Inbox.values());
+        model.addAttribute("q", q);
+        model.addAttribute("unit", unit);
+        model.addAttribute("counts", dossiers.inboxCounts(scope, unit));
+        model.addAttribute("result", dossiers.search(new DossierQuery(null, unit, null, null, q, chosen, null, page, 25), scope));
+        return htmx != null ? "dossier/inbox :: list" : "dossier/inbox";
+    }
+
+    private static DossierQuery.Inbox defaultInbox(StaffPrincipal me) {
+        return DossierQuery.Inbox.IN_PROGRESS;
+    }
+
+    @GetMapping("/{code}")
+    public String detail(@PathVariable String code, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+        OfficerScope scope = org.scopeOf(me.id());
+        DossierView d = dossiers.get(code, scope);
+        model.addAttribute("d", d);
+        model.addAttribute("history", dossiers.history(code, scope));
+        model.addAttribute("actions", availableActions(d, me, scope));
+        model.addAttribute("units", org.allUnits().stream().filter(UnitView::active).toList());
+        model.addAttribute("channels", Channel.values());
+        return "dossier/detail";
+    }
+
+    @PostMapping("/{code}/{action}")
+    public String act(@PathVariable String code, @PathVariable String action,
+                      @RequestParam(required = false) String reason, @RequestParam(required = false) String note,
+                      @RequestParam(required = false) Long toUnit, @RequestParam(required = false) Long toOfficer,
+                      @RequestParam(required = false) String items, @RequestParam(required = false) Long amountVnd,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime newAppointmentAt,
+                      @RequestParam(required = false) String resultNumber, @RequestParam(required = false) Channel channel,
+                      @RequestParam(required = false) Integer version,
+                      @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
+        Action a = Action.fromPath(action).orElseThrow(() -> new NotFound("action " + action));
+        List<String> itemList = items == null ? null
+                : Arrays.stream(items.split("\\r?\\n")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        OffsetDateTime newAppointment = newAppointmentAt == null ? null
+                : newAppointmentAt.atZone(CalendarService.ZONE).toOffsetDateTime();
+        Act act = new Act(reason, note, toUnit, toOfficer, itemList, amountVnd, newAppointment, resultNumber, null, channel, version);
+        try {
+            dossiers.act(code, a, act, me);
+            redirect.addFlashAttribute("flash", msg("dossier.done." + a.path(), code));
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("flashError", e.fieldErrors().entrySet().stream()
+                    .map(f -> msg("field." + f.getKey().replaceAll("\\[.*", "")) + ": " + msg(f.getValue()))
+                    .reduce((x, y) -> x + " " + y).orElse(""));
+            redirect.addFlashAttribute("failedAction", a.path());
+        } catch (OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("flashError", msg("problem.stale"));
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("flashError", msg("auth.forbidden"));
+        }
+        return "redirect:/dossiers/" + code;
+    }
+
+    /** The acts this person may do on the dossier now, for the buttons on the page. */
+    private List<String> availableActions(DossierView d, StaffPrincipal me, OfficerScope scope) {
+        boolean atUnit = d.handlingUnit() != null && scope.includes(new vn.motcua.organization.UnitId(d.handlingUnit().id()));
+        boolean atDesk = scope.includes(new vn.motcua.organization.UnitId(d.receivingUnit().id()));
+        boolean desk = me.hasRole("ONE_STOP_OFFICER");
+        boolean worker = me.hasAnyRole("ONE_STOP_OFFICER", "SPECIALIST", "LEADER");
+        java.util.List<String> out = new java.util.ArrayList<>();
+        switch (d.statusCode()) {
+            case 1 -> {
+                if (desk && atDesk) {
+                    out.addAll(List.of("receive", "refuse"));
+                }
+            }
+            case 2, 4 -> {
+                if (worker && atUnit) {
+                    boolean lastStep = d.currentStep() != null && d.currentStep().seq() >= d.steps().size();
+                    if (!lastStep) {
+                        out.add("forward");
+                    }
+                    if (d.statusCode() == 4 && me.hasRole("LEADER")) {
+                        out.add("complete");
+                    }
+                    if (d.supplementRequests() == 0) {
+                        out.add("request-supplement");
+                    }
+                    out.add("request-payment");
+                    if (d.apologies() == 0 && !d.overdue()) {
+                        out.add("apologize");
+                    }
+                    out.add("stop");
+                }
+                if (worker && (atUnit || atDesk)) {
+                    out.add("withdraw");
+                }
+            }
+            case 5 -> {
+                if (desk && (atDesk || atUnit)) {
+                    out.add("supplement-received");
+                }
+                if (worker && atUnit) {
+                    out.add("stop");
+                }
+                if (worker && (atUnit || atDesk)) {
+                    out.add("withdraw");
+                }
+            }
+            case 6 -> {
+                if (desk && (atDesk || atUnit)) {
+                    out.addAll(List.of("payment-received", "withdraw"));
+                }
+            }
+            case 9 -> {
+                if (desk && (atDesk || atUnit)) {
+                    out.add("return");
+                }
+            }
+            default -> { }
+        }
+        return out;
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}
