@@ -1,0 +1,246 @@
+package vn.motcua.dossier.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+import vn.motcua.calendar.CalendarService;
+import vn.motcua.dossier.DossierSummary;
+
+/**
+ * Form 07, the dossier log book (Sổ theo dõi hồ sơ), as an XLSX workbook: a
+ * title with the unit and the period, a frozen header row, one row per dossier
+ * with real Excel date-times (province time), the status in Vietnamese and a
+ * total line. Stateless and thread-safe.
+ */
+@Component
+public class LogBookExporter {
+
+    /** The columns, in order. */
+    public static final List<String> HEADERS = List.of("STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Người nộp",
+            "Cơ quan đang giải quyết", "Ngày nhận", "Hẹn trả", "Trạng thái", "Quá hạn / Trong hạn", "Ghi chú");
+
+    /** Row index (0-based) of the header; the data starts right below it. */
+    public static final int HEADER_ROW = 4;
+
+    private static final ZoneId ZONE = CalendarService.ZONE;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final String[] STATUS = {
+        null,
+        "Mới đăng ký",
+        "Được tiếp nhận",
+        "Không được tiếp nhận",
+        "Đang xử lý",
+        "Yêu cầu bổ sung giấy tờ",
+        "Yêu cầu thực hiện nghĩa vụ tài chính",
+        "Công dân yêu cầu rút hồ sơ",
+        "Dừng xử lý",
+        "Đã xử lý xong",
+        "Đã trả kết quả",
+    };
+    /** Widest a text column may grow, in characters; longer text wraps. */
+    private static final int MAX_CHARS = 48;
+
+    /** The national status label of code 1–10, e.g. 4 → "Đang xử lý". */
+    public static String statusLabel(int code) {
+        return code >= 1 && code < STATUS.length ? STATUS[code] : String.valueOf(code);
+    }
+
+    public byte[] xlsx(String unitName, LocalDate from, LocalDate to, List<DossierSummary> rows) {
+        List<DossierSummary> list = rows == null ? List.of() : rows;
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Styles s = new Styles(wb);
+            Sheet sh = wb.createSheet("Sổ theo dõi hồ sơ");
+            int last = HEADERS.size() - 1;
+
+            title(sh, 0, "SỔ THEO DÕI HỒ SƠ", s.title, last);
+            title(sh, 1, "Đơn vị: " + text(unitName), s.subtitle, last);
+            title(sh, 2, "Từ ngày " + (from == null ? "—" : DAY.format(from)) + " đến ngày "
+                    + (to == null ? "—" : DAY.format(to)), s.subtitle, last);
+
+            Row head = sh.createRow(HEADER_ROW);
+            head.setHeightInPoints(30);
+            for (int c = 0; c < HEADERS.size(); c++) {
+                Cell cell = head.createCell(c);
+                cell.setCellValue(HEADERS.get(c));
+                cell.setCellStyle(s.header);
+            }
+
+            int r = HEADER_ROW + 1;
+            int n = 1;
+            for (DossierSummary d : list) {
+                Row row = sh.createRow(r++);
+                number(row, 0, n++, s.center);
+                string(row, 1, d.code(), s.text);
+                string(row, 2, d.procedureName(), s.wrap);
+                string(row, 3, d.applicantName(), s.wrap);
+                string(row, 4, d.handlingUnit() == null ? null : d.handlingUnit().name(), s.wrap);
+                date(row, 5, d.receivedAt(), s);
+                date(row, 6, d.appointmentAt(), s);
+                string(row, 7, statusLabel(d.statusCode()), s.text);
+                string(row, 8, deadline(d), s.center);
+                string(row, 9, note(d), s.wrap);
+            }
+            Row total = sh.createRow(r + 1);
+            Cell tc = total.createCell(0);
+            tc.setCellValue("Tổng số: " + list.size() + " hồ sơ");
+            tc.setCellStyle(s.bold);
+
+            for (int c = 0; c <= last; c++) {
+                sh.autoSizeColumn(c);
+                int width = Math.min(sh.getColumnWidth(c) + 512, MAX_CHARS * 256);
+                sh.setColumnWidth(c, Math.max(width, 6 * 256));
+            }
+            sh.createFreezePane(0, HEADER_ROW + 1);
+            if (!list.isEmpty()) {
+                sh.setAutoFilter(new CellRangeAddress(HEADER_ROW, HEADER_ROW + list.size(), 0, last));
+            }
+            sh.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
+            PrintSetup ps = sh.getPrintSetup();
+            ps.setLandscape(true);
+            ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+            ps.setFitWidth((short) 1);
+            ps.setFitHeight((short) 0);
+            sh.setFitToPage(true);
+
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Overdue is what the list computed (end or now after the appointment); not judged before receipt or once refused/withdrawn. */
+    private static String deadline(DossierSummary d) {
+        if (d.appointmentAt() == null || d.statusCode() == 3 || d.statusCode() == 7) {
+            return "";
+        }
+        return d.overdue() ? "Quá hạn" : "Trong hạn";
+    }
+
+    private static String note(DossierSummary d) {
+        List<String> parts = new ArrayList<>();
+        boolean open = d.statusCode() == 2 || d.statusCode() == 4 || d.statusCode() == 5 || d.statusCode() == 6;
+        if (open && d.stepName() != null) {
+            parts.add("Bước: " + nfc(d.stepName()));
+        }
+        if (d.supplementRequests() > 0) {
+            parts.add("Yêu cầu bổ sung: " + d.supplementRequests() + " lần");
+        }
+        if (d.apologies() > 0) {
+            parts.add("Xin lỗi, hẹn lại: " + d.apologies() + " lần");
+        }
+        return String.join("; ", parts);
+    }
+
+    private static void title(Sheet sh, int r, String text, CellStyle style, int lastCol) {
+        Row row = sh.createRow(r);
+        Cell c = row.createCell(0);
+        c.setCellValue(nfc(text));
+        c.setCellStyle(style);
+        sh.addMergedRegion(new CellRangeAddress(r, r, 0, lastCol));
+    }
+
+    private static void number(Row row, int c, int value, CellStyle style) {
+        Cell cell = row.createCell(c);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    private static void string(Row row, int c, String value, CellStyle style) {
+        Cell cell = row.createCell(c);
+        cell.setCellValue(value == null ? "" : nfc(value));
+        cell.setCellStyle(style);
+    }
+
+    private static void date(Row row, int c, OffsetDateTime t, Styles s) {
+        Cell cell = row.createCell(c);
+        if (t != null) {
+            cell.setCellValue(t.atZoneSameInstant(ZONE).toLocalDateTime());
+        }
+        cell.setCellStyle(s.dateTime);
+    }
+
+    private static String text(String s) {
+        return s == null || s.isBlank() ? "—" : nfc(s.strip());
+    }
+
+    private static String nfc(String s) {
+        return Normalizer.normalize(Objects.requireNonNull(s), Normalizer.Form.NFC);
+    }
+
+    /** The workbook's cell styles, made once per workbook. */
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle subtitle;
+        final CellStyle header;
+        final CellStyle text;
+        final CellStyle wrap;
+        final CellStyle center;
+        final CellStyle dateTime;
+        final CellStyle bold;
+
+        Styles(XSSFWorkbook wb) {
+            XSSFFont big = wb.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 14);
+            XSSFFont strong = wb.createFont();
+            strong.setBold(true);
+
+            title = wb.createCellStyle();
+            title.setFont(big);
+            title.setAlignment(HorizontalAlignment.CENTER);
+            subtitle = wb.createCellStyle();
+            subtitle.setAlignment(HorizontalAlignment.CENTER);
+            bold = wb.createCellStyle();
+            bold.setFont(strong);
+
+            header = boxed(wb);
+            header.setFont(strong);
+            header.setAlignment(HorizontalAlignment.CENTER);
+            header.setWrapText(true);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+
+            text = boxed(wb);
+            wrap = boxed(wb);
+            wrap.setWrapText(true);
+            center = boxed(wb);
+            center.setAlignment(HorizontalAlignment.CENTER);
+            dateTime = boxed(wb);
+            dateTime.setAlignment(HorizontalAlignment.CENTER);
+            dateTime.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+        }
+
+        private static CellStyle boxed(XSSFWorkbook wb) {
+            CellStyle st = wb.createCellStyle();
+            st.setBorderTop(BorderStyle.THIN);
+            st.setBorderBottom(BorderStyle.THIN);
+            st.setBorderLeft(BorderStyle.THIN);
+            st.setBorderRight(BorderStyle.THIN);
+            st.setVerticalAlignment(VerticalAlignment.CENTER);
+            return st;
+        }
+    }
+}
