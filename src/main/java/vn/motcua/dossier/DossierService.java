@@ -61,10 +61,18 @@ public class DossierService {
     private final CalendarService calendars;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
+    private final vn.motcua.dossier.internal.SlipRenderer slips;
+    private final vn.motcua.dossier.internal.LogBookExporter logBook;
+    private final String publicUrl;
 
     public DossierService(DossierStore store, DossierCodes codes, DossierQueries queries, ProcedureTemplates templates,
                           OrganizationService org, CalendarService calendars, ApplicationEventPublisher events,
-                          java.time.Clock clock) {
+                          java.time.Clock clock, vn.motcua.dossier.internal.SlipRenderer slips,
+                          vn.motcua.dossier.internal.LogBookExporter logBook,
+                          @org.springframework.beans.factory.annotation.Value("${motcua.public-url:http://localhost:8080}") String publicUrl) {
+        this.slips = slips;
+        this.logBook = logBook;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.store = store;
         this.codes = codes;
         this.queries = queries;
@@ -360,6 +368,85 @@ public class DossierService {
 
     private Actor actorOf(StaffPrincipal who, Long unitId) {
         return new Actor(who.staffId(), who.fullName(), unitId);
+    }
+
+    // --- slips and log book ---------------------------------------------------------------------
+
+    /**
+     * A form of the dossier as PDF. A form that does not apply to the dossier
+     * (a refusal slip for a received dossier, a receipt before receipt) is 404.
+     */
+    public byte[] slip(String code, SlipKind kind, OfficerScope scope) {
+        Dossier d = visible(code, scope);
+        WorkingCalendar calendar = calendars.calendar();
+        DossierView v = view(d, calendar);
+        List<HistoryView> history = history(code, scope);
+        boolean applies = switch (kind) {
+            case RECEIPT, CONTROL -> d.receivedAt() != null;
+            case SUPPLEMENT -> d.supplementCount() > 0;
+            case REFUSAL -> d.status() == DossierStatus.REFUSED;
+            case APOLOGY -> d.apologyCount() > 0;
+            case STOP -> d.status() == DossierStatus.STOPPED;
+        };
+        if (!applies) {
+            throw new NotFound("slip " + kind.path() + " of " + code);
+        }
+        String act = switch (kind) {
+            case RECEIPT, CONTROL -> "receive";
+            case SUPPLEMENT -> "request-supplement";
+            case REFUSAL -> "refuse";
+            case APOLOGY -> "apologize";
+            case STOP -> "stop";
+        };
+        HistoryView last = history.stream().filter(h -> h.action().equals(act)).reduce((a, b) -> b).orElse(null);
+        UnitView unit = org.findUnit(new UnitId(kind == SlipKind.RECEIPT || kind == SlipKind.REFUSAL || kind == SlipKind.CONTROL
+                ? d.receivingUnitId() : (last != null && last.unit() != null ? last.unit().id() : d.receivingUnitId()))).orElseThrow();
+        String parent = unit.parentId() == null ? null : org.findUnit(new UnitId(unit.parentId())).map(UnitView::name).orElse(null);
+        Integer logNumber = null;
+        try {
+            logNumber = Integer.valueOf(d.code().substring(d.code().lastIndexOf('-') + 1));
+        } catch (NumberFormatException e) {
+            // codes of another pattern print no log-book number
+        }
+        vn.motcua.dossier.internal.SlipContext ctx = new vn.motcua.dossier.internal.SlipContext(unit.name(), parent,
+                last == null ? null : last.actor(), publicUrl + "/public/tracking/" + d.code(),
+                last == null ? null : last.reason(), logNumber, CalendarService.ZONE);
+        return switch (kind) {
+            case RECEIPT -> slips.receipt(v, ctx);
+            case SUPPLEMENT -> slips.supplementRequest(v, ctx);
+            case REFUSAL -> slips.refusal(v, ctx);
+            case APOLOGY -> slips.apology(v, ctx);
+            case STOP -> slips.stopNotice(v, ctx);
+            case CONTROL -> {
+                Map<Long, UnitRef> names = new HashMap<>();
+                List<vn.motcua.dossier.internal.ControlRow> rows = d.handovers().stream()
+                        .map(h -> new vn.motcua.dossier.internal.ControlRow(name(names, h.fromUnitId()), name(names, h.toUnitId()),
+                                odt(h.handedAt()), h.deliverer(), h.receiver(), odt(h.stepDueAt()),
+                                h.timing() == null ? null : h.timing().name()))
+                        .toList();
+                yield slips.controlSlip(v, rows, ctx);
+            }
+        };
+    }
+
+    private String name(Map<Long, UnitRef> cache, Long unitId) {
+        UnitRef r = ref(cache, unitId);
+        return r == null ? null : r.name();
+    }
+
+    /** The log book (form 07) of a unit: dossiers received there in the period, oldest first. */
+    public List<DossierSummary> logBook(long unitId, LocalDate from, LocalDate to, OfficerScope scope) {
+        if (!scope.includes(new UnitId(unitId))) {
+            throw new NotFound("unit " + unitId);
+        }
+        return queries.logBook(unitId, from.atStartOfDay(CalendarService.ZONE).toInstant(),
+                to.plusDays(1).atStartOfDay(CalendarService.ZONE).toInstant(), clock.instant());
+    }
+
+    public byte[] logBookXlsx(long unitId, LocalDate from, LocalDate to, OfficerScope scope) {
+        List<DossierSummary> rows = logBook(unitId, from, to, scope);
+        String unitName = org.findUnit(new UnitId(unitId)).map(UnitView::name).orElse("");
+        return logBook.xlsx(unitName, from, to, rows);
     }
 
     // --- views ----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,6 +81,16 @@ public class DossierApiController {
     @GetMapping("/dossiers/{code}/history")
     public List<HistoryView> history(@PathVariable String code, @AuthenticationPrincipal StaffPrincipal me) {
         return dossiers.history(code, org.scopeOf(me.id()));
+    }
+
+    /** A form of the dossier as PDF (receipt, supplement, refusal, apology, stop, control). */
+    @GetMapping(value = "/dossiers/{code}/slips/{kind}")
+    public ResponseEntity<byte[]> slip(@PathVariable String code, @PathVariable String kind,
+                                       @AuthenticationPrincipal StaffPrincipal me) {
+        vn.motcua.dossier.SlipKind k = vn.motcua.dossier.SlipKind.fromPath(kind).orElseThrow(() -> new NotFound("slip " + kind));
+        byte[] pdf = dossiers.slip(code, k, org.scopeOf(me.id()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + code + "-" + kind + ".pdf\"").body(pdf);
     }
 
     /** Public: the status of a dossier by the code printed on the receipt, without personal data. */

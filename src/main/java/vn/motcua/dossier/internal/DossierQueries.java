@@ -54,6 +54,25 @@ public class DossierQueries {
                 """ + where + order + " LIMIT :limit OFFSET :offset")
                 .paramSource(p).query(DossierQueries::row).list();
         long total = jdbc.sql("SELECT count(*) FROM dossier d" + where).paramSource(p).query(Long.class).single();
+        return new PageResult<>(summaries(rows, now), page, size, total);
+    }
+
+    /** Dossiers received (or filed) at a unit in [from, to), in order of receipt: the log book. */
+    public List<DossierSummary> logBook(long unitId, Instant from, Instant to, Instant now) {
+        List<Row> rows = jdbc.sql("""
+                SELECT d.code, d.procedure_name, d.applicant_name, d.status, d.handling_unit_id, d.receiving_unit_id,
+                       s.name AS step_name, d.received_at, d.appointment_at, s.due_at AS step_due_at, d.finished_at,
+                       d.paused_since, d.apology_count, d.supplement_count
+                  FROM dossier d LEFT JOIN dossier_step s ON s.dossier_id = d.id AND s.seq = d.current_step
+                 WHERE d.receiving_unit_id = :unit AND coalesce(d.received_at, d.filed_at) >= :from
+                   AND coalesce(d.received_at, d.filed_at) < :to
+                 ORDER BY coalesce(d.received_at, d.filed_at), d.id""")
+                .param("unit", unitId).param("from", ts(from)).param("to", ts(to))
+                .query(DossierQueries::row).list();
+        return summaries(rows, now);
+    }
+
+    private List<DossierSummary> summaries(List<Row> rows, Instant now) {
         Map<Long, UnitRef> units = unitNames(rows);
         List<DossierSummary> items = new ArrayList<>();
         for (Row r : rows) {
@@ -64,7 +83,7 @@ public class DossierQueries {
                     units.get(unit), r.stepName, odt(r.receivedAt), odt(r.appointmentAt), odt(r.stepDueAt), overdue,
                     r.apologies, r.supplements));
         }
-        return new PageResult<>(items, page, size, total);
+        return items;
     }
 
     public Map<DossierQuery.Inbox, Long> inboxCounts(OfficerScope scope, Long unit, WorkingCalendar calendar, Instant now) {

@@ -69,6 +69,44 @@ public class DossierPageController {
         return DossierQuery.Inbox.IN_PROGRESS;
     }
 
+    @GetMapping("/{code}/slips/{kind}")
+    public org.springframework.http.ResponseEntity<byte[]> slip(@PathVariable String code, @PathVariable String kind,
+                                                                @AuthenticationPrincipal StaffPrincipal me) {
+        vn.motcua.dossier.SlipKind k = vn.motcua.dossier.SlipKind.fromPath(kind).orElseThrow(() -> new NotFound("slip " + kind));
+        byte[] pdf = dossiers.slip(code, k, org.scopeOf(me.id()));
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + code + "-" + kind + ".pdf\"").body(pdf);
+    }
+
+    /** The log book (form 07) of a unit for a period, as a page or as XLSX. */
+    @GetMapping("/logbook")
+    public Object logBook(@RequestParam(required = false) Long unit,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+                          @RequestParam(required = false) String format,
+                          @AuthenticationPrincipal StaffPrincipal me, Model model) {
+        OfficerScope scope = org.scopeOf(me.id());
+        java.time.LocalDate today = java.time.LocalDate.now(CalendarService.ZONE);
+        java.time.LocalDate start = from == null ? today.withDayOfMonth(1) : from;
+        java.time.LocalDate end = to == null ? today : to;
+        List<UnitView> myUnits = org.allUnits().stream().filter(u -> scope.includes(u.unitId())).toList();
+        Long chosen = unit != null ? unit : org.staff(me.id(), OfficerScope.everything(me.id())).units().stream()
+                .map(UnitView::id).findFirst().orElse(null);
+        if (chosen != null && "xlsx".equals(format)) {
+            byte[] xlsx = dossiers.logBookXlsx(chosen, start, end, scope);
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header("Content-Disposition", "attachment; filename=\"so-theo-doi-ho-so-" + start + "-" + end + ".xlsx\"")
+                    .body(xlsx);
+        }
+        model.addAttribute("units", myUnits);
+        model.addAttribute("unit", chosen);
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("rows", chosen == null ? List.of() : dossiers.logBook(chosen, start, end, scope));
+        return "dossier/logbook";
+    }
+
     @GetMapping("/{code}")
     public String detail(@PathVariable String code, @AuthenticationPrincipal StaffPrincipal me, Model model) {
         OfficerScope scope = org.scopeOf(me.id());
