@@ -8,6 +8,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -70,11 +72,11 @@ public class DossierPageController {
     }
 
     @GetMapping("/{code}/slips/{kind}")
-    public org.springframework.http.ResponseEntity<byte[]> slip(@PathVariable String code, @PathVariable String kind,
+    public ResponseEntity<byte[]> slip(@PathVariable String code, @PathVariable String kind,
                                                                 @AuthenticationPrincipal StaffPrincipal me) {
         vn.motcua.dossier.SlipKind k = vn.motcua.dossier.SlipKind.fromPath(kind).orElseThrow(() -> new NotFound("slip " + kind));
         byte[] pdf = dossiers.slip(code, k, org.scopeOf(me.id()));
-        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"" + code + "-" + kind + ".pdf\"").body(pdf);
     }
 
@@ -94,8 +96,8 @@ public class DossierPageController {
                 .map(UnitView::id).findFirst().orElse(null);
         if (chosen != null && "xlsx".equals(format)) {
             byte[] xlsx = dossiers.logBookXlsx(chosen, start, end, scope);
-            return org.springframework.http.ResponseEntity.ok()
-                    .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                     .header("Content-Disposition", "attachment; filename=\"so-theo-doi-ho-so-" + start + "-" + end + ".xlsx\"")
                     .body(xlsx);
         }
