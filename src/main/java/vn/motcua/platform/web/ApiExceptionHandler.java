@@ -64,7 +64,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalid(InvalidInput e) {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, msg("problem.invalid"));
         List<Map<String, String>> errors = new ArrayList<>();
-        e.fieldErrors().forEach((field, key) -> errors.add(Map.of("field", field, "message", msg(key))));
+        e.fieldErrors().forEach((field, key) -> errors.add(Map.of("field", field,
+                "message", messages.getMessage(key, e.args(field), key, locale()))));
         p.setProperty("errors", errors);
         return p;
     }
