@@ -114,7 +114,8 @@ public class CalendarService {
         try {
             y = doc.toCalendarYear(year);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInput(Map.of(fieldOf(e.getMessage()), "calendar.invalid"), e.getMessage());
+            String field = fieldOf(e.getMessage());
+            throw new InvalidInput(Map.of(field, "calendar.invalid"), Map.of(field, List.<Object>of(String.valueOf(e.getMessage()))));
         }
         List<Map<String, String>> hours = y.workingHours().stream()
                 .map(r -> Map.of("from", r.from().toString(), "to", r.to().toString())).toList();

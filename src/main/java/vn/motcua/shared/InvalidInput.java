@@ -1,6 +1,7 @@
 package vn.motcua.shared;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,30 +13,33 @@ import java.util.Map;
 public class InvalidInput extends RuntimeException {
 
     private final Map<String, String> fieldErrors;
-    private final String detail;
+    private final transient Map<String, List<Object>> fieldArgs;
 
     public InvalidInput(Map<String, String> fieldErrors) {
-        this(fieldErrors, null);
+        this(fieldErrors, Map.of());
     }
 
-    /** With a detail (e.g. the rule a value broke) that messages may show as their {0}. */
-    public InvalidInput(Map<String, String> fieldErrors, String detail) {
-        super("Invalid input: " + fieldErrors + (detail == null ? "" : " (" + detail + ")"));
+    /**
+     * Field errors whose messages take arguments (e.g. the name of the case
+     * whose workflow does not add up): field name → the message's arguments.
+     */
+    public InvalidInput(Map<String, String> fieldErrors, Map<String, List<Object>> fieldArgs) {
+        super("Invalid input: " + fieldErrors);
         this.fieldErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
-        this.detail = detail;
-    }
-
-    /** Extra detail for the message, or null. */
-    public String detail() {
-        return detail;
+        this.fieldArgs = Map.copyOf(fieldArgs);
     }
 
     public static InvalidInput of(String field, String messageKey) {
         return new InvalidInput(Map.of(field, messageKey));
     }
 
-    /** Field name → message key. */
+    /** Field name → message key, in the order the errors were found. */
     public Map<String, String> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** The arguments of the field's message; empty when it takes none. */
+    public Object[] args(String field) {
+        return fieldArgs.getOrDefault(field, List.of()).toArray();
     }
 }

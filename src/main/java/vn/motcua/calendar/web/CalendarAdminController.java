@@ -78,7 +78,7 @@ public class CalendarAdminController {
                 redirect.addFlashAttribute("flashArg", year);
                 return "redirect:/admin/calendar";
             } catch (InvalidInput e) {
-                e.fieldErrors().forEach((f, k) -> errors.put(f, e.detail()));
+                e.fieldErrors().forEach((f, k) -> errors.put(f, String.valueOf(e.args(f).length > 0 ? e.args(f)[0] : "")));
             }
         }
         fill(model, year, text, false);

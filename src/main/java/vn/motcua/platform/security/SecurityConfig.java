@@ -56,11 +56,17 @@ public class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
+                        // the catalogue's drafts, version history and export are for administrators
+                        .requestMatchers(HttpMethod.GET, "/api/v1/procedures/export", "/api/v1/procedures/*/versions",
+                                "/api/v1/procedures/*/versions/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_GETS).permitAll()
                         // changes to the organization are for administrators; checked before the body is read
                         .requestMatchers(HttpMethod.POST, "/api/v1/units/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/units/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/calendar/**").hasRole("ADMIN")
+                        // so are changes to the catalogue (create, replace, publish, withdraw, import)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/procedures", "/api/v1/procedures/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/procedures", "/api/v1/procedures/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
                         problems.write(req, res, 401, messageKeyFor(ex))))

@@ -65,7 +65,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, msg("problem.invalid"));
         List<Map<String, String>> errors = new ArrayList<>();
         e.fieldErrors().forEach((field, key) -> errors.add(Map.of("field", field,
-                "message", messages.getMessage(key, new Object[] {e.detail() == null ? "" : e.detail()}, key, locale()))));
+                "message", messages.getMessage(key, e.args(field), key, locale()))));
         p.setProperty("errors", errors);
         return p;
     }

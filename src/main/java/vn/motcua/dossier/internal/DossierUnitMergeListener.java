@@ -14,12 +14,12 @@ import vn.motcua.organization.UnitsMerged;
  * twice changes nothing the second time.
  */
 @Component
-class UnitMergeListener {
+class DossierUnitMergeListener {
 
-    private static final Logger log = LoggerFactory.getLogger(UnitMergeListener.class);
+    private static final Logger log = LoggerFactory.getLogger(DossierUnitMergeListener.class);
     private final DossierService dossiers;
 
-    UnitMergeListener(DossierService dossiers) {
+    DossierUnitMergeListener(DossierService dossiers) {
         this.dossiers = dossiers;
     }
 

@@ -1,0 +1,14 @@
+/**
+ * Catalog: the administrative procedures (thủ tục hành chính) of the province
+ * and its communes: cases with their durations and workflow steps, dossier
+ * components, forms, fees, legal basis; publication and withdrawal with the
+ * deciding act; versions that stay readable forever; diacritics-insensitive
+ * search; import and export (JSON, XLSX).
+ *
+ * <p>Other modules use {@link vn.motcua.catalog.CatalogService} and the records
+ * of this package, and react to {@link vn.motcua.catalog.ProcedurePublished}
+ * and {@link vn.motcua.catalog.ProcedureWithdrawn}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Catalog",
+        allowedDependencies = {"shared", "organization", "calendar"})
+package vn.motcua.catalog;
