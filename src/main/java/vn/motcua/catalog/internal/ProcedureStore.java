@@ -24,8 +24,9 @@ import vn.motcua.shared.Texts;
 
 /**
  * SQL for the {@code procedure} and {@code procedure_version} tables. Searches
- * fold the query in Java ({@link Texts#fold}) and compare it with
- * {@code search_fold(name)}, which the trigram index covers.
+ * fold the query in Java ({@link Texts#fold}) and compare it with the stored
+ * column {@code name_search} ({@code search_fold(name)}), which a trigram
+ * index covers.
  */
 @Repository
 public class ProcedureStore {

@@ -96,7 +96,9 @@ public class ProcedureAdminController {
     public String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) ProcedureStatus status,
                        @RequestParam(defaultValue = "0") int page,
                        jakarta.servlet.http.HttpServletRequest request, Model model) {
-        model.addAttribute("result", catalog.searchAll(q, status, page, 20));
+        PageResult<vn.motcua.catalog.ProcedureOverview> result = catalog.searchAll(q, status, page, 20);
+        model.addAttribute("result", result);
+        PublicProcedureController.pageWindow(model, result);
         model.addAttribute("q", q);
         model.addAttribute("status", status);
         model.addAttribute("statuses", ProcedureStatus.values());

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.ProcedureQuery;
+import vn.motcua.catalog.ProcedureSummary;
+import vn.motcua.shared.PageResult;
 import vn.motcua.organization.UnitLevel;
 
 /**
@@ -38,7 +40,9 @@ public class PublicProcedureController {
                          @RequestParam(defaultValue = "0") int page,
                          HttpServletRequest request, Model model) {
         ProcedureQuery query = new ProcedureQuery(q, level, field.isBlank() ? null : field, agency, onlineLevel, page, PAGE_SIZE);
-        model.addAttribute("result", catalog.searchPublished(query));
+        PageResult<ProcedureSummary> result = catalog.searchPublished(query);
+        model.addAttribute("result", result);
+        pageWindow(model, result);
         model.addAttribute("q", q);
         model.addAttribute("level", level);
         model.addAttribute("field", field);
@@ -52,6 +56,13 @@ public class PublicProcedureController {
         model.addAttribute("levels", UnitLevel.values());
         model.addAttribute("onlineLevels", OnlineLevel.values());
         return "catalog/public-procedures";
+    }
+
+    /** The page links shown: up to five on each side of the current page. */
+    static void pageWindow(Model model, PageResult<?> result) {
+        int last = Math.max(result.totalPages() - 1, 0);
+        model.addAttribute("pageFrom", Math.max(0, Math.min(result.page(), last) - 5));
+        model.addAttribute("pageTo", Math.min(last, result.page() + 5));
     }
 
     @GetMapping("/{code}")
