@@ -3,7 +3,8 @@
  * and its communes: cases with their durations and workflow steps, dossier
  * components, forms, fees, legal basis; publication and withdrawal with the
  * deciding act; versions that stay readable forever; diacritics-insensitive
- * search; import and export (JSON, XLSX).
+ * search; import and export (JSON, XLSX); review and simplification proposals
+ * with their compliance cost ({@link vn.motcua.catalog.SimplificationService}).
  *
  * <p>Other modules use {@link vn.motcua.catalog.CatalogService} and the records
  * of this package, and react to {@link vn.motcua.catalog.ProcedurePublished}

@@ -67,6 +67,9 @@ public class SecurityConfig {
                         // so are changes to the catalogue (create, replace, publish, withdraw, import)
                         .requestMatchers(HttpMethod.POST, "/api/v1/procedures", "/api/v1/procedures/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/procedures", "/api/v1/procedures/**").hasRole("ADMIN")
+                        // review and simplification proposals, reading included, are for administrators
+                        .requestMatchers("/api/v1/simplification-proposals", "/api/v1/simplification-proposals/**")
+                                .hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
                         problems.write(req, res, 401, messageKeyFor(ex))))
