@@ -171,6 +171,27 @@ class DemoDossierData implements ApplicationRunner {
                     return;
                 }
             }
+            if (step == 2 && rnd.nextInt(100) < 8) {
+                // a fee or tax to pay before the result (status 6)
+                Instant ask = later(cal, at, 60);
+                if (ask.isAfter(now)) {
+                    store.insert(d);
+                    return;
+                }
+                d.requestPayment(ask, actorAt(d), 50_000L * (1 + rnd.nextInt(10)), "Lệ phí cấp giấy chứng nhận");
+                Instant paid = later(cal, ask, 450 * (1 + rnd.nextInt(3)));
+                if (paid.isAfter(now) || rnd.nextInt(100) < 40) {
+                    store.insert(d); // still waiting for the payment
+                    return;
+                }
+                d.paymentReceived(paid, deskActor, cal);
+                at = paid;
+                next = later(cal, at, 120);
+                if (next.isAfter(now)) {
+                    store.insert(d);
+                    return;
+                }
+            }
             if (step == signSeq) {
                 int end = rnd.nextInt(100);
                 if (end < 3) {
