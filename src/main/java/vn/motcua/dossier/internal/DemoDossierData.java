@@ -115,7 +115,7 @@ class DemoDossierData implements ApplicationRunner {
 
     private void one(ProcedureSummary p, UnitView desk, Instant received, Instant now, WorkingCalendar cal, Random rnd) {
         boolean online = rnd.nextInt(100) < 30;
-        FilingTemplate t = templates.template(p.code(), null, desk, online);
+        FilingTemplate t = templates.template(p.code(), null, desk, null, online);
         Actor deskActor = new Actor(null, "Cán bộ Một cửa " + desk.name().replace("Trung tâm Phục vụ hành chính công ", ""), desk.id());
         Applicant applicant = applicant(rnd);
         List<ComponentItem> components = t.componentNames().stream()
