@@ -14,3 +14,9 @@ document.addEventListener('click', function (evt) {
     evt.preventDefault();
   }
 });
+// Inputs with data-autosubmit submit their form when changed.
+document.addEventListener('change', function (evt) {
+  if (evt.target.matches('[data-autosubmit]') && evt.target.form) {
+    evt.target.form.requestSubmit();
+  }
+});

@@ -110,7 +110,7 @@ public class DossierService {
         UnitView receiving = org.findUnit(new UnitId(receivingUnitId)).filter(UnitView::active)
                 .orElseThrow(() -> InvalidInput.of("receivingUnitId", "dossier.receivingUnit.invalid"));
         FileDossier online = new FileDossier(cmd.procedureCode(), cmd.caseId(), Channel.ONLINE, cmd.applicant(),
-                cmd.components(), receivingUnitId, null);
+                cmd.components(), receivingUnitId, null, cmd.competentUnitId());
         return fileAt(online, receiving, clock.instant(), Actor.system(actorName));
     }
 
@@ -119,7 +119,13 @@ public class DossierService {
         if (applicant == null) {
             throw InvalidInput.of("applicant", "validation.required");
         }
-        FilingTemplate t = templates.template(cmd.procedureCode(), cmd.caseId(), receiving, cmd.channel() == Channel.ONLINE);
+        UnitView competent = null;
+        if (cmd.competentUnitId() != null) {
+            competent = org.findUnit(new UnitId(cmd.competentUnitId())).filter(UnitView::active)
+                    .orElseThrow(() -> InvalidInput.of("competentUnitId", "dossier.receivingUnit.invalid"));
+        }
+        FilingTemplate t = templates.template(cmd.procedureCode(), cmd.caseId(), receiving, competent,
+                cmd.channel() == Channel.ONLINE);
         List<ComponentItem> components = components(cmd.components());
         WorkingCalendar calendar = calendars.calendar();
         Instant now = clock.instant();

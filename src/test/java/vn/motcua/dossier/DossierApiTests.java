@@ -207,6 +207,35 @@ class DossierApiTests extends IntegrationTest {
         act(code, "refuse", w.deskOfficer(), "{\"reason\":\"Không thuộc thẩm quyền\"}").andExpect(jsonPath("$.statusCode").value(3));
     }
 
+    @Autowired
+    vn.motcua.catalog.CatalogService catalog;
+
+    @Autowired
+    vn.motcua.organization.OrganizationService organization;
+
+    @Test
+    void theProvincialCentreReceivesACommuneProcedureAndRoutesItToTheCompetentWard() throws Exception {
+        clock.reset();
+        var communeProcedure = catalog.searchPublished(new vn.motcua.catalog.ProcedureQuery(null,
+                vn.motcua.organization.UnitLevel.COMMUNE, null, null, null, 0, 50)).items().get(0);
+        var ward = organization.findUnitByCode("000.00.31.H40").orElseThrow(); // UBND phường Trường Vinh
+        var centreOfficer = organization.findStaffByUsername("motcua.tinh").orElseThrow();
+        String body = filing(communeProcedure.code(), "IN_PERSON").replaceFirst("\\{", "{\"competentUnitId\":" + ward.id() + ",");
+        String created = mvc.perform(post("/api/v1/dossiers").with(httpBasic("motcua.tinh", "MotCua@2026"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String code = JsonPath.read(created, "$.code");
+        assertThat(code).startsWith("000.00.20.H40-");
+        List<Integer> stepUnits = JsonPath.read(created, "$.steps[*].unit.id");
+        java.util.Set<Long> wardUnits = organization.selfAndDescendants(List.of(ward.id()));
+        long centre = centreOfficer.units().get(0).id();
+        // receipt and return at the centre; the work in between inside the competent ward
+        assertThat(stepUnits.get(0).longValue()).isEqualTo(centre);
+        assertThat(stepUnits.get(stepUnits.size() - 1).longValue()).isEqualTo(centre);
+        assertThat(stepUnits.subList(1, stepUnits.size() - 1)).isNotEmpty()
+                .allSatisfy(u -> assertThat(wardUnits).contains(u.longValue()));
+    }
+
     @Test
     void searchFindsByNameWithoutDiacriticsAndByIdNumber() throws Exception {
         String code = file();

@@ -39,7 +39,8 @@ class CatalogProcedureTemplates implements ProcedureTemplates {
     }
 
     @Override
-    public FilingTemplate template(String procedureCode, String caseId, UnitView receiving, boolean online) {
+    public FilingTemplate template(String procedureCode, String caseId, UnitView receiving, UnitView competent,
+                                   boolean online) {
         ProcedureDetail p = catalog.findPublished(procedureCode == null ? "" : procedureCode.trim())
                 .orElseThrow(() -> InvalidInput.of("procedureCode", "dossier.procedure.unknown"));
         ProcedureCase c = caseId == null || caseId.isBlank() ? p.cases().get(0)
@@ -52,7 +53,7 @@ class CatalogProcedureTemplates implements ProcedureTemplates {
             shares = scale(shares, duration.amount(), c.onlineDuration().amount());
             duration = c.onlineDuration();
         }
-        UnitView commune = communeOf(receiving).orElse(null);
+        UnitView commune = communeOf(competent != null ? competent : receiving).orElse(null);
         List<FilingTemplate.Step> steps = new ArrayList<>();
         for (int i = 0; i < c.steps().size(); i++) {
             Step s = c.steps().get(i);
@@ -76,7 +77,8 @@ class CatalogProcedureTemplates implements ProcedureTemplates {
         if (kind == null) {
             return receiving.id();
         }
-        if (kind == receiving.kind()) {
+        if (kind == receiving.kind() || kind == UnitKind.ONE_STOP_DESK || kind == UnitKind.SERVICE_CENTRE) {
+            // receipt and return happen at the desk that received the dossier, wherever it is
             return receiving.id();
         }
         if (commune != null) {

@@ -115,7 +115,7 @@ class DemoDossierData implements ApplicationRunner {
 
     private void one(ProcedureSummary p, UnitView desk, Instant received, Instant now, WorkingCalendar cal, Random rnd) {
         boolean online = rnd.nextInt(100) < 30;
-        FilingTemplate t = templates.template(p.code(), null, desk, online);
+        FilingTemplate t = templates.template(p.code(), null, desk, null, online);
         Actor deskActor = new Actor(null, "Cán bộ Một cửa " + desk.name().replace("Trung tâm Phục vụ hành chính công ", ""), desk.id());
         Applicant applicant = applicant(rnd);
         List<ComponentItem> components = t.componentNames().stream()
@@ -165,6 +165,27 @@ class DemoDossierData implements ApplicationRunner {
                 }
                 d.supplementReceived(back, deskActor, cal);
                 at = back;
+                next = later(cal, at, 120);
+                if (next.isAfter(now)) {
+                    store.insert(d);
+                    return;
+                }
+            }
+            if (step == 2 && rnd.nextInt(100) < 8) {
+                // a fee or tax to pay before the result (status 6)
+                Instant ask = later(cal, at, 60);
+                if (ask.isAfter(now)) {
+                    store.insert(d);
+                    return;
+                }
+                d.requestPayment(ask, actorAt(d), 50_000L * (1 + rnd.nextInt(10)), "Lệ phí cấp giấy chứng nhận");
+                Instant paid = later(cal, ask, 450 * (1 + rnd.nextInt(3)));
+                if (paid.isAfter(now) || rnd.nextInt(100) < 40) {
+                    store.insert(d); // still waiting for the payment
+                    return;
+                }
+                d.paymentReceived(paid, deskActor, cal);
+                at = paid;
                 next = later(cal, at, 120);
                 if (next.isAfter(now)) {
                     store.insert(d);

@@ -8,7 +8,10 @@ public interface ProcedureTemplates {
     /**
      * The published procedure's template for a filing at the receiving unit;
      * throws InvalidInput naming {@code procedureCode} or {@code caseId} when
-     * they do not name a published procedure or one of its cases.
+     * they do not name a published procedure or one of its cases. The
+     * competent unit (nullable) places commune-level work in another commune
+     * than the receiving unit's.
      */
-    FilingTemplate template(String procedureCode, String caseId, UnitView receivingUnit, boolean online);
+    FilingTemplate template(String procedureCode, String caseId, UnitView receivingUnit, UnitView competentUnit,
+                            boolean online);
 }

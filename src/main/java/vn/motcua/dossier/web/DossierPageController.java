@@ -54,6 +54,7 @@ public class DossierPageController {
     @GetMapping
     public String inbox(@RequestParam(required = false) DossierQuery.Inbox inbox, @RequestParam(defaultValue = "") String q,
                         @RequestParam(required = false) Long unit, @RequestParam(defaultValue = "0") int page,
+                        @RequestParam(defaultValue = "false") boolean mine,
                         @RequestHeader(name = "HX-Request", required = false) String htmx,
                         @AuthenticationPrincipal StaffPrincipal me, Model model) {
         OfficerScope scope = org.scopeOf(me.id());
@@ -62,8 +63,10 @@ public class DossierPageController {
         model.addAttribute("inboxes", DossierQuery.Inbox.values());
         model.addAttribute("q", q);
         model.addAttribute("unit", unit);
+        model.addAttribute("mine", mine);
         model.addAttribute("counts", dossiers.inboxCounts(scope, unit));
-        model.addAttribute("result", dossiers.search(new DossierQuery(null, unit, null, null, q, chosen, null, page, 25), scope));
+        model.addAttribute("result", dossiers.search(new DossierQuery(null, unit, null, null, q, chosen,
+                mine ? me.staffId() : null, page, 25), scope));
         return htmx != null ? "dossier/inbox :: list" : "dossier/inbox";
     }
 

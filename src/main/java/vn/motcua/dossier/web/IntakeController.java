@@ -47,7 +47,11 @@ public class IntakeController {
     private final CalendarService calendars;
     private final MessageSource messages;
 
-    public IntakeController(CatalogService catalog, DossierService dossiers, CalendarService calendars, MessageSource messages) {
+    private final vn.motcua.organization.OrganizationService org;
+
+    public IntakeController(CatalogService catalog, DossierService dossiers, CalendarService calendars, MessageSource messages,
+                            vn.motcua.organization.OrganizationService org) {
+        this.org = org;
         this.catalog = catalog;
         this.dossiers = dossiers;
         this.calendars = calendars;
@@ -58,6 +62,7 @@ public class IntakeController {
     public static class IntakeForm {
         private String procedureCode;
         private String caseId;
+        private Long competentUnitId;
         private ApplicantKind kind = ApplicantKind.PERSON;
         private String fullName;
         private String idNumber;
@@ -86,6 +91,8 @@ public class IntakeController {
 
         public String getProcedureCode() { return procedureCode; }
         public void setProcedureCode(String procedureCode) { this.procedureCode = procedureCode; }
+        public Long getCompetentUnitId() { return competentUnitId; }
+        public void setCompetentUnitId(Long competentUnitId) { this.competentUnitId = competentUnitId; }
         public String getCaseId() { return caseId; }
         public void setCaseId(String caseId) { this.caseId = caseId; }
         public ApplicantKind getKind() { return kind; }
@@ -142,7 +149,7 @@ public class IntakeController {
                 .map(r -> new ComponentItem(r.getName(), r.getOriginals(), r.getCopies(), null, 0)).toList();
         try {
             DossierView d = dossiers.file(new FileDossier(form.getProcedureCode(), form.getCaseId(), Channel.IN_PERSON,
-                    applicant, items, null, null), me);
+                    applicant, items, null, null, form.getCompetentUnitId()), me);
             redirect.addFlashAttribute("flash", messages.getMessage("intake.done", new Object[] {d.code()},
                     LocaleContextHolder.getLocale()));
             redirect.addFlashAttribute("justReceived", true);
@@ -179,6 +186,11 @@ public class IntakeController {
         ProcedureCase c = p.cases().stream().filter(x -> x.id().equals(form.getCaseId())).findFirst().orElse(p.cases().get(0));
         form.setCaseId(c.id());
         model.addAttribute("chosenCase", c);
+        if (p.level() == vn.motcua.organization.UnitLevel.COMMUNE) {
+            // any centre may receive a commune-level dossier and route it to the competent commune
+            model.addAttribute("communes", org.allUnits().stream().filter(u -> u.active()
+                    && (u.kind() == vn.motcua.organization.UnitKind.COMMUNE || u.kind() == vn.motcua.organization.UnitKind.WARD)).toList());
+        }
         if (form.getComponents().isEmpty()) {
             List<IntakeForm.Row> rows = new ArrayList<>();
             p.components().forEach(pc -> {
