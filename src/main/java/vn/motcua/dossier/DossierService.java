@@ -130,9 +130,13 @@ public class DossierService {
         WorkingCalendar calendar = calendars.calendar();
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(receivedAt, CalendarService.ZONE);
-        String code = codes.next(receiving.id(), receiving.code(), day);
-        Dossier d = Dossier.file(code, t, cmd.channel(), applicant, components, receiving.id(), now, receivedAt, actor, calendar);
+        // The code's number is taken last, just before commit: filings at one desk queue on the
+        // desk's counter row only for that moment, not for the whole filing.
+        Dossier d = Dossier.file(DossierCodes.provisional(), t, cmd.channel(), applicant, components, receiving.id(), now,
+                receivedAt, actor, calendar);
         store.insert(d);
+        String code = codes.next(receiving.id(), receiving.code(), day);
+        store.assignCode(d, code);
         events.publishEvent(new DossierFiled(code, t.procedureCode(), receiving.id(), cmd.channel(), now));
         if (d.status() == DossierStatus.RECEIVED) {
             events.publishEvent(new DossierReceived(code, t.procedureCode(), receiving.id(), cmd.channel(), receivedAt, d.appointmentAt()));

@@ -23,6 +23,11 @@ public class DossierCodes {
         this.jdbc = jdbc;
     }
 
+    /** A unique placeholder for the moment between inserting a dossier and numbering it. */
+    public static String provisional() {
+        return "~" + java.util.UUID.randomUUID();
+    }
+
     public String next(long unitId, String unitCode, LocalDate day) {
         int n = jdbc.sql("""
                 INSERT INTO dossier_code_counter (unit_id, day, last) VALUES (?, ?, 1)

@@ -146,9 +146,18 @@ public class DossierQueries {
         }
         if (!Texts.isBlank(q.q())) {
             String raw = q.q().trim();
-            w.append(" AND (d.code = :qRaw OR d.applicant_id_number = :qRaw OR d.applicant_tax_code = :qRaw"
-                    + " OR search_fold(d.applicant_name) LIKE :qLike)");
-            p.addValue("qRaw", raw).addValue("qLike", "%" + Texts.likeEscape(Texts.fold(raw)) + "%");
+            String words = nameWords(raw);
+            if (words != null) {
+                // a name: every word a prefix of a word of the applicant's name, through the word index
+                // (a trigram scan over a million names is too slow for common syllables like "ngu", "van")
+                w.append(" AND (d.code = :qRaw OR to_tsvector('simple', search_fold(d.applicant_name))"
+                        + " @@ to_tsquery('simple', :qWords))");
+                p.addValue("qRaw", raw).addValue("qWords", words);
+            } else {
+                w.append(" AND (d.code = :qRaw OR d.applicant_id_number = :qRaw OR d.applicant_tax_code = :qRaw"
+                        + " OR search_fold(d.applicant_name) LIKE :qLike)");
+                p.addValue("qRaw", raw).addValue("qLike", "%" + Texts.likeEscape(Texts.fold(raw)) + "%");
+            }
         }
         if (q.inbox() != null) {
             p.addValue("now", ts(now));
@@ -166,6 +175,25 @@ public class DossierQueries {
             }
         }
         return w.toString();
+    }
+
+    /**
+     * The query as a prefix match of words ("nguyen thi h" → nguyen:* & thi:* & h:*) when it
+     * looks like a name (letters and spaces only); null for codes, ID numbers and tax codes.
+     */
+    static String nameWords(String raw) {
+        String folded = Texts.fold(raw);
+        if (!folded.matches("[a-z ]+")) {
+            return null;
+        }
+        String[] parts = folded.trim().split(" +");
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) {
+            if (!part.isEmpty()) {
+                sb.append(sb.length() == 0 ? "" : " & ").append(part).append(":*");
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     private Map<Long, UnitRef> unitNames(List<Row> rows) {

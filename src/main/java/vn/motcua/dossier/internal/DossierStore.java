@@ -100,6 +100,12 @@ public class DossierStore {
         flushAppendOnly(d);
     }
 
+    /** Gives a freshly inserted dossier its final code (see DossierCodes). */
+    public void assignCode(Dossier d, String code) {
+        jdbc.sql("UPDATE dossier SET code = ? WHERE id = ?").params(code, d.id).update();
+        d.code = code;
+    }
+
     public void update(Dossier d) {
         int n = jdbc.sql("""
                 UPDATE dossier SET status = :status, handling_unit_id = :handlingUnit, assignee_id = :assignee,
