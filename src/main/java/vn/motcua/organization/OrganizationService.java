@@ -67,12 +67,51 @@ public class OrganizationService {
         return units.findAll();
     }
 
+    /**
+     * Units are read on every dossier view and change rarely: a node keeps
+     * them in memory for a few seconds, drops the copy when it changes a unit
+     * itself (after the change commits), and reads the database on a miss, so
+     * a new unit is never missing and another node's edit shows within seconds.
+     */
+    private record UnitCache(Map<Long, UnitView> byId, Map<String, UnitView> byCode, long loadedAt) {
+    }
+
+    private static final long UNIT_CACHE_MILLIS = 5_000;
+    private volatile UnitCache unitCache;
+
+    private UnitCache unitCache() {
+        UnitCache c = unitCache;
+        long now = System.currentTimeMillis();
+        if (c == null || now - c.loadedAt() > UNIT_CACHE_MILLIS) {
+            List<UnitView> all = units.findAll();
+            c = new UnitCache(all.stream().collect(Collectors.toUnmodifiableMap(UnitView::id, u -> u)),
+                    all.stream().collect(Collectors.toUnmodifiableMap(UnitView::code, u -> u)), now);
+            unitCache = c;
+        }
+        return c;
+    }
+
+    private void forgetUnitsAfterCommit() {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            unitCache = null;
+                        }
+                    });
+        }
+        unitCache = null;
+    }
+
     public Optional<UnitView> findUnit(UnitId id) {
-        return units.findById(id.value());
+        UnitView cached = unitCache().byId().get(id.value());
+        return cached != null ? Optional.of(cached) : units.findById(id.value());
     }
 
     public Optional<UnitView> findUnitByCode(String code) {
-        return units.findByCode(code);
+        UnitView cached = code == null ? null : unitCache().byCode().get(code);
+        return cached != null ? Optional.of(cached) : units.findByCode(code);
     }
 
     /** The unit if the scope includes it; otherwise 404 as if it did not exist. */
@@ -133,6 +172,7 @@ public class OrganizationService {
     @Transactional
     public UnitView createUnit(UnitCommand command) {
         validateUnit(null, command);
+        forgetUnitsAfterCommit();
         long id = units.insert(command);
         return units.findById(id).orElseThrow();
     }
@@ -141,6 +181,7 @@ public class OrganizationService {
     public UnitView updateUnit(UnitId id, int version, UnitCommand command) {
         units.findById(id.value()).orElseThrow(() -> new NotFound("unit " + id));
         validateUnit(id.value(), command);
+        forgetUnitsAfterCommit();
         units.update(id.value(), version, command);
         return units.findById(id.value()).orElseThrow();
     }
@@ -182,6 +223,7 @@ public class OrganizationService {
         if (activeChildren) {
             throw new DomainRuleViolation("unit-has-active-children", "unit.deactivate.children");
         }
+        forgetUnitsAfterCommit();
         units.setActive(id.value(), false);
     }
 
@@ -191,6 +233,7 @@ public class OrganizationService {
         if (u.successorId() != null) {
             throw new DomainRuleViolation("unit-merged", "unit.reactivate.merged");
         }
+        forgetUnitsAfterCommit();
         units.setActive(id.value(), true);
     }
 
@@ -235,6 +278,7 @@ public class OrganizationService {
             throw new InvalidInput(errors);
         }
         Instant now = clock.instant();
+        forgetUnitsAfterCommit();
         units.dissolveInto(sourceIds, successor.value(), now);
         staff.moveAssignments(sourceIds, successor.value());
         String why = Texts.clean(reason);

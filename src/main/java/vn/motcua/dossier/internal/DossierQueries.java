@@ -39,8 +39,20 @@ public class DossierQueries {
     }
 
     public PageResult<DossierSummary> search(DossierQuery q, OfficerScope scope, WorkingCalendar calendar, Instant now) {
+        if (!Texts.isBlank(q.q()) && Texts.fold(q.q()).matches("[a-z ]+")) {
+            // a name: first as typed from the start of the name (fast), then anywhere in it
+            PageResult<DossierSummary> byPrefix = search(q, scope, calendar, now, true);
+            if (byPrefix.total() > 0) {
+                return byPrefix;
+            }
+        }
+        return search(q, scope, calendar, now, false);
+    }
+
+    private PageResult<DossierSummary> search(DossierQuery q, OfficerScope scope, WorkingCalendar calendar, Instant now,
+                                              boolean namePrefixOnly) {
         MapSqlParameterSource p = new MapSqlParameterSource();
-        String where = where(q, scope, calendar, now, p);
+        String where = where(q, scope, calendar, now, p, namePrefixOnly);
         int size = PageResult.clampSize(q.size(), 20, 200);
         int page = Math.max(0, q.page());
         p.addValue("limit", size).addValue("offset", page * size);
@@ -116,6 +128,11 @@ public class DossierQueries {
     }
 
     private static String where(DossierQuery q, OfficerScope scope, WorkingCalendar calendar, Instant now, MapSqlParameterSource p) {
+        return where(q, scope, calendar, now, p, false);
+    }
+
+    private static String where(DossierQuery q, OfficerScope scope, WorkingCalendar calendar, Instant now,
+                                MapSqlParameterSource p, boolean namePrefixOnly) {
         StringBuilder w = new StringBuilder(" WHERE TRUE");
         if (!scope.allUnits()) {
             // where the dossier is now (or the desk, before it is received), or the desk that received it
@@ -146,13 +163,11 @@ public class DossierQueries {
         }
         if (!Texts.isBlank(q.q())) {
             String raw = q.q().trim();
-            String words = nameWords(raw);
-            if (words != null) {
-                // a name: every word a prefix of a word of the applicant's name, through the word index
-                // (a trigram scan over a million names is too slow for common syllables like "ngu", "van")
-                w.append(" AND (d.code = :qRaw OR to_tsvector('simple', search_fold(d.applicant_name))"
-                        + " @@ to_tsquery('simple', :qWords))");
-                p.addValue("qRaw", raw).addValue("qWords", words);
+            String folded = Texts.fold(raw);
+            if (namePrefixOnly && folded.matches("[a-z ]+")) {
+                // a name typed from its start: a range scan of the B-tree over the folded name
+                w.append(" AND search_fold(d.applicant_name) LIKE :qPrefix");
+                p.addValue("qPrefix", Texts.likeEscape(folded) + "%");
             } else {
                 w.append(" AND (d.code = :qRaw OR d.applicant_id_number = :qRaw OR d.applicant_tax_code = :qRaw"
                         + " OR search_fold(d.applicant_name) LIKE :qLike)");
@@ -175,25 +190,6 @@ public class DossierQueries {
             }
         }
         return w.toString();
-    }
-
-    /**
-     * The query as a prefix match of words ("nguyen thi h" → nguyen:* & thi:* & h:*) when it
-     * looks like a name (letters and spaces only); null for codes, ID numbers and tax codes.
-     */
-    static String nameWords(String raw) {
-        String folded = Texts.fold(raw);
-        if (!folded.matches("[a-z ]+")) {
-            return null;
-        }
-        String[] parts = folded.trim().split(" +");
-        StringBuilder sb = new StringBuilder();
-        for (String part : parts) {
-            if (!part.isEmpty()) {
-                sb.append(sb.length() == 0 ? "" : " & ").append(part).append(":*");
-            }
-        }
-        return sb.length() == 0 ? null : sb.toString();
     }
 
     private Map<Long, UnitRef> unitNames(List<Row> rows) {
