@@ -21,6 +21,20 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(TestSupportConfig.class)
 public abstract class IntegrationTest {
 
+    /** A real SMTP server for the whole run; the application sends its e-mail here. */
+    public static final com.icegreen.greenmail.util.GreenMail MAIL =
+            new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        MAIL.start();
+    }
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void mailServer(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
     @Autowired
     protected MockMvc mvc;
 

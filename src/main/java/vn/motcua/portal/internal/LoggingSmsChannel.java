@@ -1,0 +1,24 @@
+package vn.motcua.portal.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.motcua.portal.NotificationChannel;
+
+/**
+ * The SMS channel's stand-in until a provider is contracted: it writes the
+ * message to the log. A real provider implements NotificationChannel the same
+ * way and replaces this bean.
+ */
+@Component
+class LoggingSmsChannel implements NotificationChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(LoggingSmsChannel.class);
+
+    @Override
+    public void send(Recipient to, String subject, String body) {
+        if (to.phone() != null && !to.phone().isBlank()) {
+            log.info("SMS to {}: {}", to.phone(), subject);
+        }
+    }
+}
