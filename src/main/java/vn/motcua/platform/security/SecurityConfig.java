@@ -94,6 +94,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/kiosk", "/kiosk/**").hasRole("ONE_STOP_OFFICER")
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SUPERVISOR")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll()

@@ -33,9 +33,12 @@ class DossierNotifications {
     private final List<NotificationChannel> channels;
     private final MessageSource messages;
     private final String publicUrl;
+    private final vn.motcua.portal.RatingService ratings;
 
     DossierNotifications(DossierService dossiers, List<NotificationChannel> channels, MessageSource messages,
-                         @Value("${motcua.public-url:http://localhost:8080}") String publicUrl) {
+                         @Value("${motcua.public-url:http://localhost:8080}") String publicUrl,
+                         vn.motcua.portal.RatingService ratings) {
+        this.ratings = ratings;
         this.dossiers = dossiers;
         this.channels = channels;
         this.messages = messages;
@@ -56,6 +59,13 @@ class DossierNotifications {
     @ApplicationModuleListener
     void on(SupplementRequested event) {
         notify(dossier(event.code()), "supplement", String.join("; ", event.items()));
+    }
+
+    @ApplicationModuleListener
+    void on(vn.motcua.dossier.DossierReturned event) {
+        DossierView d = dossier(event.code());
+        String link = publicUrl + "/public/rating/" + d.code() + "?t=" + ratings.token(d.code());
+        notify(d, "returned", link);
     }
 
     @ApplicationModuleListener

@@ -1,0 +1,99 @@
+package vn.motcua.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierView;
+import vn.motcua.organization.OfficerScope;
+import vn.motcua.shared.DomainRuleViolation;
+import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.NotFound;
+import vn.motcua.shared.Texts;
+
+/**
+ * The applicant rates the handling of a returned dossier once: very
+ * satisfied, satisfied or not satisfied, with an optional comment. Online the
+ * rating link carries an HMAC of the dossier code, so only the person who got
+ * the link can rate; on the desk's tablet the officer's session stands for it.
+ */
+@Service
+public class RatingService {
+
+    /** The three answers of DOMAIN.md §6. */
+    public enum Rating { VERY_SATISFIED, SATISFIED, NOT_SATISFIED }
+
+    /** Where the rating was given. */
+    public enum Channel { LINK, KIOSK }
+
+    private final JdbcClient jdbc;
+    private final DossierService dossiers;
+    private final byte[] secret;
+
+    public RatingService(JdbcClient jdbc, DossierService dossiers,
+                         @Value("${motcua.rating.secret:${random.uuid}}") String secret) {
+        this.jdbc = jdbc;
+        this.dossiers = dossiers;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The token of the rating link for a dossier. */
+    public String token(String code) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(code.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean validToken(String code, String token) {
+        return token != null && MessageDigest.isEqual(token(code).getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The dossier a rating is about; 404 if unknown. */
+    public DossierView dossier(String code) {
+        return dossiers.get(code, OfficerScope.everything(null));
+    }
+
+    public boolean rated(String code) {
+        return jdbc.sql("SELECT count(*) FROM dossier_rating WHERE dossier_code = ?").param(code).query(Long.class).single() > 0;
+    }
+
+    @Transactional
+    public void rate(String code, Rating rating, String comment, Channel channel) {
+        DossierView d = dossier(code);
+        if (d.statusCode() != DossierStatus.RETURNED.code()) {
+            throw new DomainRuleViolation("rating-before-return", "rating.notReturned");
+        }
+        if (rating == null) {
+            throw InvalidInput.of("rating", "validation.required");
+        }
+        String text = Texts.clean(comment);
+        if (text != null && text.length() > 2000) {
+            throw InvalidInput.of("comment", "validation.tooLong");
+        }
+        try {
+            jdbc.sql("INSERT INTO dossier_rating (dossier_code, rating, comment, channel) VALUES (?, ?, ?, ?)")
+                    .params(code, rating.name(), Texts.isBlank(text) ? null : text, channel.name()).update();
+        } catch (DuplicateKeyException e) {
+            throw new DomainRuleViolation("rating-once", "rating.once");
+        }
+    }
+
+    public void requireKnown(String code) {
+        if (!jdbc.sql("SELECT count(*) FROM dossier WHERE code = ?").param(code).query(Long.class).single().equals(1L)) {
+            throw new NotFound("dossier " + code);
+        }
+    }
+}
