@@ -350,11 +350,6 @@ public class DossierService {
         return queries.inboxCounts(scope, unit, calendars.calendar(), clock.instant());
     }
 
-    /** For slips and pages: the aggregate as a read-only view plus the names the forms print. */
-    public DossierView view(String code, OfficerScope scope) {
-        return get(code, scope);
-    }
-
     private Dossier visible(String code, OfficerScope scope) {
         Dossier d = store.findByCode(code == null ? "" : code.trim()).orElseThrow(() -> new NotFound("dossier " + code));
         if (scope.allUnits()) {

@@ -1,5 +1,10 @@
 package vn.motcua.catalog.internal;
 
+import static vn.motcua.shared.ReportWorkbook.boxed;
+import static vn.motcua.shared.ReportWorkbook.number;
+import static vn.motcua.shared.ReportWorkbook.string;
+import static vn.motcua.shared.ReportWorkbook.title;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,16 +13,12 @@ import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -27,6 +28,7 @@ import vn.motcua.catalog.ComplianceCostView;
 import vn.motcua.catalog.CostSaving;
 import vn.motcua.catalog.SimplificationProposal;
 import vn.motcua.catalog.SimplificationReview;
+import vn.motcua.shared.ReportWorkbook;
 
 /**
  * The review list as an XLSX workbook: a title, two header rows (the sides,
@@ -173,20 +175,6 @@ public class SimplificationWorkbook {
         cell.setCellStyle(s.header);
     }
 
-    private static void title(Sheet sh, int r, String text, CellStyle style, int lastCol) {
-        Row row = sh.createRow(r);
-        Cell c = row.createCell(0);
-        c.setCellValue(nfc(text == null ? "" : text));
-        c.setCellStyle(style);
-        sh.addMergedRegion(new CellRangeAddress(r, r, 0, lastCol));
-    }
-
-    private static void number(Row row, int c, long value, CellStyle style) {
-        Cell cell = row.createCell(c);
-        cell.setCellValue(value);
-        cell.setCellStyle(style);
-    }
-
     private static void decimal(Row row, int c, BigDecimal value, CellStyle style) {
         Cell cell = row.createCell(c);
         if (value != null) {
@@ -202,12 +190,6 @@ public class SimplificationWorkbook {
             cell.setCellValue(percent.divide(BigDecimal.valueOf(100), 4, RoundingMode.UNNECESSARY).doubleValue());
         }
         cell.setCellStyle(s.percent);
-    }
-
-    private static void string(Row row, int c, String value, CellStyle style) {
-        Cell cell = row.createCell(c);
-        cell.setCellValue(value == null ? "" : nfc(value));
-        cell.setCellStyle(style);
     }
 
     private static String nfc(String s) {
@@ -230,26 +212,13 @@ public class SimplificationWorkbook {
         final CellStyle boldPercent;
 
         Styles(XSSFWorkbook wb) {
-            XSSFFont big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            XSSFFont strong = wb.createFont();
-            strong.setBold(true);
+            XSSFFont strong = ReportWorkbook.bold(wb);
             short moneyFormat = wb.getCreationHelper().createDataFormat().getFormat("#,##0");
             short percentFormat = wb.getCreationHelper().createDataFormat().getFormat("0.00%");
 
-            title = wb.createCellStyle();
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            subtitle = wb.createCellStyle();
-            subtitle.setAlignment(HorizontalAlignment.CENTER);
-
-            header = boxed(wb);
-            header.setFont(strong);
-            header.setAlignment(HorizontalAlignment.CENTER);
-            header.setWrapText(true);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            title = ReportWorkbook.titleStyle(wb);
+            subtitle = ReportWorkbook.subtitleStyle(wb);
+            header = ReportWorkbook.headerStyle(wb, strong);
 
             text = boxed(wb);
             wrap = boxed(wb);
@@ -272,14 +241,5 @@ public class SimplificationWorkbook {
             boldPercent.setDataFormat(percentFormat);
         }
 
-        private static CellStyle boxed(XSSFWorkbook wb) {
-            CellStyle st = wb.createCellStyle();
-            st.setBorderTop(BorderStyle.THIN);
-            st.setBorderBottom(BorderStyle.THIN);
-            st.setBorderLeft(BorderStyle.THIN);
-            st.setBorderRight(BorderStyle.THIN);
-            st.setVerticalAlignment(VerticalAlignment.CENTER);
-            return st;
-        }
     }
 }

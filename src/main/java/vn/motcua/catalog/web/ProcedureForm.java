@@ -196,8 +196,8 @@ public class ProcedureForm {
      */
     public void apply(String op) {
         String[] p = op.split(":");
-        int i = p.length > 1 ? parse(p[1]) : -1;
-        int j = p.length > 2 ? parse(p[2]) : -1;
+        int i = p.length > 1 ? FormRows.index(p[1]) : -1;
+        int j = p.length > 2 ? FormRows.index(p[2]) : -1;
         switch (p[0]) {
             case "addCase" -> {
                 CaseForm c = new CaseForm();
@@ -205,56 +205,38 @@ public class ProcedureForm {
                 c.steps.add(new StepForm());
                 cases.add(c);
             }
-            case "removeCase" -> remove(cases, i);
+            case "removeCase" -> FormRows.remove(cases, i);
             case "addStep" -> {
-                if (inRange(cases, i)) {
+                if (FormRows.inRange(cases, i)) {
                     cases.get(i).steps.add(new StepForm());
                 }
             }
             case "removeStep" -> {
-                if (inRange(cases, i)) {
-                    remove(cases.get(i).steps, j);
+                if (FormRows.inRange(cases, i)) {
+                    FormRows.remove(cases.get(i).steps, j);
                 }
             }
             case "upStep" -> {
-                if (inRange(cases, i) && inRange(cases.get(i).steps, j) && j > 0) {
+                if (FormRows.inRange(cases, i) && FormRows.inRange(cases.get(i).steps, j) && j > 0) {
                     Collections.swap(cases.get(i).steps, j, j - 1);
                 }
             }
             case "downStep" -> {
-                if (inRange(cases, i) && inRange(cases.get(i).steps, j + 1)) {
+                if (FormRows.inRange(cases, i) && FormRows.inRange(cases.get(i).steps, j + 1)) {
                     Collections.swap(cases.get(i).steps, j, j + 1);
                 }
             }
             case "addComponent" -> components.add(new ComponentForm());
-            case "removeComponent" -> remove(components, i);
+            case "removeComponent" -> FormRows.remove(components, i);
             case "addForm" -> forms.add(new TemplateForm());
-            case "removeForm" -> remove(forms, i);
+            case "removeForm" -> FormRows.remove(forms, i);
             case "addFee" -> fees.add(new FeeForm());
-            case "removeFee" -> remove(fees, i);
+            case "removeFee" -> FormRows.remove(fees, i);
             case "addLegal" -> legalBasis.add(new LegalForm());
-            case "removeLegal" -> remove(legalBasis, i);
+            case "removeLegal" -> FormRows.remove(legalBasis, i);
             default -> {
                 // nothing to do
             }
-        }
-    }
-
-    private static int parse(String s) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static boolean inRange(List<?> list, int i) {
-        return i >= 0 && i < list.size();
-    }
-
-    private static void remove(List<?> list, int i) {
-        if (inRange(list, i)) {
-            list.remove(i);
         }
     }
 

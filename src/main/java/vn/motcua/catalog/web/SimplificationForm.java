@@ -80,23 +80,10 @@ public class SimplificationForm {
         }
         switch (p[0]) {
             case "addItem" -> side.items.add(new ItemForm());
-            case "removeItem" -> {
-                int i = p.length > 2 ? parse(p[2]) : -1;
-                if (i >= 0 && i < side.items.size()) {
-                    side.items.remove(i);
-                }
-            }
+            case "removeItem" -> FormRows.remove(side.items, p.length > 2 ? FormRows.index(p[2]) : -1);
             default -> {
                 // nothing to do
             }
-        }
-    }
-
-    private static int parse(String s) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 

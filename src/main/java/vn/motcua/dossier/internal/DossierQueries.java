@@ -32,6 +32,14 @@ public class DossierQueries {
 
     static final int DUE_SOON_WORKING_DAYS = 2;
 
+    /** The columns of a list line: the dossier and its current step. */
+    private static final String SUMMARY_SELECT = """
+                SELECT d.code, d.procedure_name, d.applicant_name, d.status, d.handling_unit_id, d.receiving_unit_id,
+                       s.name AS step_name, d.received_at, d.appointment_at, s.due_at AS step_due_at, d.finished_at,
+                       d.paused_since, d.apology_count, d.supplement_count
+                  FROM dossier d LEFT JOIN dossier_step s ON s.dossier_id = d.id AND s.seq = d.current_step
+                """;
+
     private final JdbcClient jdbc;
 
     public DossierQueries(JdbcClient jdbc) {
@@ -58,12 +66,7 @@ public class DossierQueries {
         p.addValue("limit", size).addValue("offset", page * size);
         String order = q.inbox() != null || q.overdue() != null || q.dueBefore() != null
                 ? " ORDER BY d.appointment_at NULLS LAST, d.id" : " ORDER BY d.filed_at DESC, d.id DESC";
-        List<Row> rows = jdbc.sql("""
-                SELECT d.code, d.procedure_name, d.applicant_name, d.status, d.handling_unit_id, d.receiving_unit_id,
-                       s.name AS step_name, d.received_at, d.appointment_at, s.due_at AS step_due_at, d.finished_at,
-                       d.paused_since, d.apology_count, d.supplement_count
-                  FROM dossier d LEFT JOIN dossier_step s ON s.dossier_id = d.id AND s.seq = d.current_step
-                """ + where + order + " LIMIT :limit OFFSET :offset")
+        List<Row> rows = jdbc.sql(SUMMARY_SELECT + where + order + " LIMIT :limit OFFSET :offset")
                 .paramSource(p).query(DossierQueries::row).list();
         long total = jdbc.sql("SELECT count(*) FROM dossier d" + where).paramSource(p).query(Long.class).single();
         return new PageResult<>(summaries(rows, now), page, size, total);
@@ -71,11 +74,7 @@ public class DossierQueries {
 
     /** Dossiers received (or filed) at a unit in [from, to), in order of receipt: the log book. */
     public List<DossierSummary> logBook(long unitId, Instant from, Instant to, Instant now) {
-        List<Row> rows = jdbc.sql("""
-                SELECT d.code, d.procedure_name, d.applicant_name, d.status, d.handling_unit_id, d.receiving_unit_id,
-                       s.name AS step_name, d.received_at, d.appointment_at, s.due_at AS step_due_at, d.finished_at,
-                       d.paused_since, d.apology_count, d.supplement_count
-                  FROM dossier d LEFT JOIN dossier_step s ON s.dossier_id = d.id AND s.seq = d.current_step
+        List<Row> rows = jdbc.sql(SUMMARY_SELECT + """
                  WHERE d.receiving_unit_id = :unit AND coalesce(d.received_at, d.filed_at) >= :from
                    AND coalesce(d.received_at, d.filed_at) < :to
                  ORDER BY coalesce(d.received_at, d.filed_at), d.id""")

@@ -1,5 +1,10 @@
 package vn.motcua.dossier.internal;
 
+import static vn.motcua.shared.ReportWorkbook.boxed;
+import static vn.motcua.shared.ReportWorkbook.number;
+import static vn.motcua.shared.ReportWorkbook.string;
+import static vn.motcua.shared.ReportWorkbook.title;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,22 +16,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.CalendarService;
 import vn.motcua.dossier.DossierSummary;
+import vn.motcua.shared.ReportWorkbook;
 
 /**
  * Form 07, the dossier log book (Sổ theo dõi hồ sơ), as an XLSX workbook: a
@@ -154,26 +156,6 @@ public class LogBookExporter {
         return String.join("; ", parts);
     }
 
-    private static void title(Sheet sh, int r, String text, CellStyle style, int lastCol) {
-        Row row = sh.createRow(r);
-        Cell c = row.createCell(0);
-        c.setCellValue(nfc(text));
-        c.setCellStyle(style);
-        sh.addMergedRegion(new CellRangeAddress(r, r, 0, lastCol));
-    }
-
-    private static void number(Row row, int c, int value, CellStyle style) {
-        Cell cell = row.createCell(c);
-        cell.setCellValue(value);
-        cell.setCellStyle(style);
-    }
-
-    private static void string(Row row, int c, String value, CellStyle style) {
-        Cell cell = row.createCell(c);
-        cell.setCellValue(value == null ? "" : nfc(value));
-        cell.setCellStyle(style);
-    }
-
     private static void date(Row row, int c, OffsetDateTime t, Styles s) {
         Cell cell = row.createCell(c);
         if (t != null) {
@@ -202,26 +184,12 @@ public class LogBookExporter {
         final CellStyle bold;
 
         Styles(XSSFWorkbook wb) {
-            XSSFFont big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            XSSFFont strong = wb.createFont();
-            strong.setBold(true);
-
-            title = wb.createCellStyle();
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            subtitle = wb.createCellStyle();
-            subtitle.setAlignment(HorizontalAlignment.CENTER);
+            XSSFFont strong = ReportWorkbook.bold(wb);
+            title = ReportWorkbook.titleStyle(wb);
+            subtitle = ReportWorkbook.subtitleStyle(wb);
             bold = wb.createCellStyle();
             bold.setFont(strong);
-
-            header = boxed(wb);
-            header.setFont(strong);
-            header.setAlignment(HorizontalAlignment.CENTER);
-            header.setWrapText(true);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header = ReportWorkbook.headerStyle(wb, strong);
 
             text = boxed(wb);
             wrap = boxed(wb);
@@ -233,14 +201,5 @@ public class LogBookExporter {
             dateTime.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
         }
 
-        private static CellStyle boxed(XSSFWorkbook wb) {
-            CellStyle st = wb.createCellStyle();
-            st.setBorderTop(BorderStyle.THIN);
-            st.setBorderBottom(BorderStyle.THIN);
-            st.setBorderLeft(BorderStyle.THIN);
-            st.setBorderRight(BorderStyle.THIN);
-            st.setVerticalAlignment(VerticalAlignment.CENTER);
-            return st;
-        }
     }
 }
