@@ -50,11 +50,26 @@ public class Browser implements TestWatcher, AutoCloseable {
         return new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    /** Scrolls the element to the middle of the window first, as a person would, then clicks it. */
+    /**
+     * Scrolls the element to the middle of the window first, as a person would, then clicks it.
+     * The scroll is instant: Bootstrap turns on smooth scrolling, and a click sent while the page
+     * still glides lands on whatever passes under the pointer. Should something still cover the
+     * element for a moment (a collapsing alert), the click is tried again until the wait ends.
+     */
     public void click(By by) {
-        WebElement e = waitFor(by);
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(e)).click();
+        new WebDriverWait(driver(), Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement e = d.findElement(by);
+                    if (!e.isDisplayed() || !e.isEnabled()) {
+                        return false;
+                    }
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
+                    e.click();
+                    return true;
+                });
     }
 
     public void waitForText(By by, String text) {

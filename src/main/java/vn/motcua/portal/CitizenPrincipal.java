@@ -1,0 +1,42 @@
+package vn.motcua.portal;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.security.Principal;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.ApplicantKind;
+
+/**
+ * The signed-in citizen or organisation of the portal, kept in the
+ * (database-backed) session whichever way they signed in (password or the
+ * national identity provider) and given to controllers with
+ * {@code @AuthenticationPrincipal}. {@code identityNumber} is the 12-digit
+ * citizen ID of a person or the tax code of an organisation: it keys their
+ * personal data warehouse and finds their dossiers.
+ */
+public record CitizenPrincipal(long accountId, ApplicantKind kind, String identityNumber, String fullName,
+                               String phone, String email, String address) implements Principal, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The authority every signed-in citizen holds. */
+    public static final String ROLE = "ROLE_CITIZEN";
+
+    @Override
+    public String getName() {
+        return identityNumber;
+    }
+
+    /** The owner recorded on files this citizen uploads. */
+    public String fileOwner() {
+        return "citizen:" + identityNumber;
+    }
+
+    /** The applicant of a new dossier, prefilled from the account. */
+    public Applicant applicant() {
+        return kind == ApplicantKind.ORGANIZATION
+                ? new Applicant(kind, fullName, null, identityNumber, phone, email, address)
+                : new Applicant(kind, fullName, identityNumber, null, phone, email, address);
+    }
+}
