@@ -311,7 +311,10 @@ public class DossierService {
     }
 
     public List<HistoryView> history(String code, OfficerScope scope) {
-        Dossier d = visible(code, scope);
+        return history(visible(code, scope));
+    }
+
+    private List<HistoryView> history(Dossier d) {
         Map<Long, vn.motcua.dossier.UnitRef> units = new HashMap<>();
         List<HistoryView> out = new ArrayList<>();
         for (Map<String, Object> row : store.history(d.id())) {
@@ -375,6 +378,40 @@ public class DossierService {
         return new Actor(who.staffId(), who.fullName(), unitId);
     }
 
+    // --- the applicant's own view (citizen portal) -----------------------------------------------
+
+    /**
+     * The dossiers filed for an applicant, newest first: a person by the
+     * 12-digit citizen ID, an organisation by its tax code.
+     */
+    public PageResult<DossierSummary> ofApplicant(String identityNumber, int page, int size) {
+        return queries.ofApplicant(identityNumber, page, size, clock.instant());
+    }
+
+    /** One dossier of the applicant with everything; someone else's dossier is 404, as if it did not exist. */
+    public DossierView getForApplicant(String code, String identityNumber) {
+        return view(ownedBy(code, identityNumber), calendars.calendar());
+    }
+
+    public List<HistoryView> historyForApplicant(String code, String identityNumber) {
+        return history(ownedBy(code, identityNumber));
+    }
+
+    public byte[] slipForApplicant(String code, SlipKind kind, String identityNumber) {
+        return slip(ownedBy(code, identityNumber), kind);
+    }
+
+    private Dossier ownedBy(String code, String identityNumber) {
+        Dossier d = store.findByCode(code == null ? "" : code.trim()).orElseThrow(() -> new NotFound("dossier " + code));
+        Applicant a = d.applicant();
+        boolean own = identityNumber != null && !identityNumber.isBlank()
+                && (identityNumber.equals(a.idNumber()) || identityNumber.equals(a.taxCode()));
+        if (!own) {
+            throw new NotFound("dossier " + code);
+        }
+        return d;
+    }
+
     // --- slips and log book ---------------------------------------------------------------------
 
     /**
@@ -382,10 +419,14 @@ public class DossierService {
      * (a refusal slip for a received dossier, a receipt before receipt) is 404.
      */
     public byte[] slip(String code, SlipKind kind, OfficerScope scope) {
-        Dossier d = visible(code, scope);
+        return slip(visible(code, scope), kind);
+    }
+
+    private byte[] slip(Dossier d, SlipKind kind) {
+        String code = d.code();
         WorkingCalendar calendar = calendars.calendar();
         DossierView v = view(d, calendar);
-        List<HistoryView> history = history(code, scope);
+        List<HistoryView> history = history(d);
         boolean applies = switch (kind) {
             case RECEIPT, CONTROL -> d.receivedAt() != null;
             case SUPPLEMENT -> d.supplementCount() > 0;

@@ -32,7 +32,7 @@ public class RatingService {
     public enum Rating { VERY_SATISFIED, SATISFIED, NOT_SATISFIED }
 
     /** Where the rating was given. */
-    public enum Channel { LINK, KIOSK }
+    public enum Channel { LINK, KIOSK, PORTAL }
 
     private final JdbcClient jdbc;
     private final DossierService dossiers;

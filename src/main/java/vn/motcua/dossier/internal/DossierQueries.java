@@ -72,6 +72,18 @@ public class DossierQueries {
         return new PageResult<>(summaries(rows, now), page, size, total);
     }
 
+    /** The dossiers of one applicant (citizen ID or tax code), newest first. */
+    public PageResult<DossierSummary> ofApplicant(String identityNumber, int page, int size, Instant now) {
+        int limit = PageResult.clampSize(size, 20, 100);
+        int p = Math.max(0, page);
+        String where = " WHERE (d.applicant_id_number = :k OR d.applicant_tax_code = :k)";
+        List<Row> rows = jdbc.sql(SUMMARY_SELECT + where + " ORDER BY d.filed_at DESC, d.id DESC LIMIT :limit OFFSET :offset")
+                .param("k", identityNumber).param("limit", limit).param("offset", p * limit)
+                .query(DossierQueries::row).list();
+        long total = jdbc.sql("SELECT count(*) FROM dossier d" + where).param("k", identityNumber).query(Long.class).single();
+        return new PageResult<>(summaries(rows, now), p, limit, total);
+    }
+
     /** Dossiers received (or filed) at a unit in [from, to), in order of receipt: the log book. */
     public List<DossierSummary> logBook(long unitId, Instant from, Instant to, Instant now) {
         List<Row> rows = jdbc.sql(SUMMARY_SELECT + """

@@ -1,0 +1,183 @@
+package vn.motcua.portal.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierView;
+import vn.motcua.dossier.SlipKind;
+import vn.motcua.portal.CitizenPrincipal;
+import vn.motcua.portal.RatingService;
+import vn.motcua.shared.DomainRuleViolation;
+import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.NotFound;
+import vn.motcua.warehouse.DocumentKind;
+import vn.motcua.warehouse.FileService;
+import vn.motcua.warehouse.PersonalWarehouse;
+import vn.motcua.warehouse.StoredFile;
+
+/**
+ * The citizen's own pages: "my dossiers" with everything about each (status,
+ * appointment, steps, history, papers, slips, the result), rating a returned
+ * dossier, the personal data warehouse with uploads, and file downloads. All
+ * is found by the account's identity number; another person's dossier, slip,
+ * document or file is 404, as if it did not exist.
+ */
+@Controller
+public class MyDossiersController {
+
+    private final DossierService dossiers;
+    private final RatingService ratings;
+    private final PersonalWarehouse warehouse;
+    private final FileService files;
+    private final vn.motcua.portal.OnlineFiling filing;
+    private final vn.motcua.portal.CitizenDocuments documents;
+    private final MessageSource messages;
+
+    public MyDossiersController(DossierService dossiers, RatingService ratings, PersonalWarehouse warehouse, FileService files,
+                                vn.motcua.portal.OnlineFiling filing, vn.motcua.portal.CitizenDocuments documents,
+                                MessageSource messages) {
+        this.documents = documents;
+        this.dossiers = dossiers;
+        this.ratings = ratings;
+        this.warehouse = warehouse;
+        this.files = files;
+        this.filing = filing;
+        this.messages = messages;
+    }
+
+    @GetMapping("/portal/dossiers")
+    public String list(@AuthenticationPrincipal CitizenPrincipal me, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("result", dossiers.ofApplicant(me.identityNumber(), page, 20));
+        model.addAttribute("drafts", filing.drafts(me));
+        return "portal/my-dossiers";
+    }
+
+    @GetMapping("/portal/dossiers/{code}")
+    public String detail(@PathVariable String code, @AuthenticationPrincipal CitizenPrincipal me, Model model) {
+        return detailPage(dossiers.getForApplicant(code, me.identityNumber()), me, model, null);
+    }
+
+    @PostMapping("/portal/dossiers/{code}/rating")
+    public String rate(@PathVariable String code, @AuthenticationPrincipal CitizenPrincipal me,
+                       @RequestParam(required = false) RatingService.Rating rating,
+                       @RequestParam(required = false) String comment, Model model, RedirectAttributes redirect) {
+        DossierView d = dossiers.getForApplicant(code, me.identityNumber());
+        try {
+            ratings.rate(d.code(), rating, comment, RatingService.Channel.PORTAL);
+            redirect.addFlashAttribute("flash", messages.getMessage("rating.thanks", null, LocaleContextHolder.getLocale()));
+            return "redirect:/portal/dossiers/" + d.code();
+        } catch (DomainRuleViolation e) {
+            return detailPage(d, me, model, e.messageKey());
+        } catch (InvalidInput e) {
+            return detailPage(d, me, model, "rating.choose");
+        }
+    }
+
+    private String detailPage(DossierView d, CitizenPrincipal me, Model model, String ratingError) {
+        model.addAttribute("d", d);
+        model.addAttribute("history", dossiers.historyForApplicant(d.code(), me.identityNumber()));
+        model.addAttribute("returned", d.statusCode() == DossierStatus.RETURNED.code());
+        model.addAttribute("rated", ratings.rated(d.code()));
+        model.addAttribute("ratingError", ratingError);
+        model.addAttribute("answers", RatingService.Rating.values());
+        model.addAttribute("receipt", d.receivedAt() != null);
+        return "portal/my-dossier";
+    }
+
+    @GetMapping("/portal/dossiers/{code}/slips/{kind}")
+    public ResponseEntity<byte[]> slip(@PathVariable String code, @PathVariable String kind,
+                                       @AuthenticationPrincipal CitizenPrincipal me) {
+        SlipKind k = SlipKind.fromPath(kind).orElseThrow(() -> new NotFound("slip " + kind));
+        byte[] pdf = dossiers.slipForApplicant(code, k, me.identityNumber());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.inline().filename(code + "-" + k.path() + ".pdf").build().toString())
+                .body(pdf);
+    }
+
+    @GetMapping("/portal/files/{id}")
+    public ResponseEntity<InputStreamResource> file(@PathVariable String id, @AuthenticationPrincipal CitizenPrincipal me)
+            throws IOException {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("file " + id);
+        }
+        StoredFile f = warehouse.readableByCitizen(uuid, me.identityNumber());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(f.mediaType()))
+                .contentLength(f.size())
+                .header("Content-Disposition", ContentDisposition.inline().filename(f.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new InputStreamResource(files.content(f)));
+    }
+
+    // --- the personal data warehouse -------------------------------------------------------------
+
+    @GetMapping("/portal/warehouse")
+    public String warehouse(@AuthenticationPrincipal CitizenPrincipal me, Model model) {
+        return warehousePage(me, model, null, null, null);
+    }
+
+    /** The citizen adds a paper of their own (a certified e-copy or another document), with an optional validity. */
+    @PostMapping("/portal/warehouse")
+    public String addDocument(@AuthenticationPrincipal CitizenPrincipal me, @RequestParam(required = false) MultipartFile file,
+                              @RequestParam(required = false) String title,
+                              @RequestParam(required = false) DocumentKind kind,
+                              @RequestParam(required = false) LocalDate validUntil, Model model,
+                              RedirectAttributes redirect) throws IOException {
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        String cleanTitle = vn.motcua.shared.Texts.clean(title);
+        if (cleanTitle == null) {
+            errors.put("title", "validation.required");
+        } else if (cleanTitle.length() > 500) {
+            errors.put("title", "validation.tooLong");
+        }
+        DocumentKind chosen = kind == DocumentKind.CERTIFIED_COPY ? DocumentKind.CERTIFIED_COPY : DocumentKind.OTHER;
+        if (validUntil != null && validUntil.isBefore(LocalDate.now(vn.motcua.calendar.CalendarService.ZONE))) {
+            errors.put("validUntil", "portal.warehouse.validUntil.past");
+        }
+        if (file == null || file.isEmpty()) {
+            errors.put("file", "file.empty");
+        }
+        if (!errors.isEmpty()) {
+            return warehousePage(me, model, errors, cleanTitle, validUntil);
+        }
+        try {
+            documents.add(me, file.getOriginalFilename(), file.getInputStream(), chosen, cleanTitle, validUntil);
+        } catch (InvalidInput e) {
+            return warehousePage(me, model, e.fieldErrors(), cleanTitle, validUntil);
+        }
+        redirect.addFlashAttribute("flash", messages.getMessage("portal.warehouse.added", new Object[] {cleanTitle},
+                LocaleContextHolder.getLocale()));
+        return "redirect:/portal/warehouse";
+    }
+
+    private String warehousePage(CitizenPrincipal me, Model model, java.util.Map<String, String> errors, String title,
+                                 LocalDate validUntil) {
+        model.addAttribute("documents", warehouse.documents(me.identityNumber()));
+        model.addAttribute("today", LocalDate.now(vn.motcua.calendar.CalendarService.ZONE));
+        model.addAttribute("errors", errors == null ? java.util.Map.of() : errors);
+        model.addAttribute("title", title);
+        model.addAttribute("validUntil", validUntil);
+        model.addAttribute("maxMegabytes", files.maxBytes() / (1024 * 1024));
+        return "portal/warehouse";
+    }
+}
