@@ -200,12 +200,10 @@ public class IntakeController {
                 shown.put(k.replace("applicant.", ""), v);
             }
         });
-        if (!errors.isEmpty()) {
-            // a browser never fills a file input again: say which lines need their scan once more
-            for (int i = 0; i < form.getComponents().size(); i++) {
-                if (form.getComponents().get(i).hasFile()) {
-                    scanErrors.putIfAbsent(i, "intake.scan.again");
-                }
+        // shown again after a refused filing: a browser never refills a file input, so say which lines need their scan
+        for (int i = 0; i < form.getComponents().size(); i++) {
+            if (form.getComponents().get(i).hasFile()) {
+                scanErrors.putIfAbsent(i, "intake.scan.again");
             }
         }
         model.addAttribute("errors", shown);
