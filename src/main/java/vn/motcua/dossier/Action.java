@@ -18,7 +18,9 @@ public enum Action {
     WITHDRAW("withdraw"),
     COMPLETE("complete"),
     RETURN("return"),
-    TRANSFER_TO_SUCCESSOR("transfer-to-successor");
+    TRANSFER_TO_SUCCESSOR("transfer-to-successor"),
+    /** A paper component scanned at the desk or the handling unit (digitisation state 1); its own endpoint. */
+    SCAN("scan");
 
     private final String path;
 
@@ -31,6 +33,6 @@ public enum Action {
     }
 
     public static Optional<Action> fromPath(String path) {
-        return Arrays.stream(values()).filter(a -> a.path.equals(path) && a != FILE && a != TRANSFER_TO_SUCCESSOR).findFirst();
+        return Arrays.stream(values()).filter(a -> a.path.equals(path) && a != FILE && a != TRANSFER_TO_SUCCESSOR && a != SCAN).findFirst();
     }
 }

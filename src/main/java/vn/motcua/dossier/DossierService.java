@@ -64,12 +64,17 @@ public class DossierService {
     private final vn.motcua.dossier.internal.SlipRenderer slips;
     private final vn.motcua.dossier.internal.LogBookExporter logBook;
     private final String publicUrl;
+    private final vn.motcua.warehouse.FileService files;
+    private final vn.motcua.warehouse.PersonalWarehouse warehouse;
 
     public DossierService(DossierStore store, DossierCodes codes, DossierQueries queries, ProcedureTemplates templates,
                           OrganizationService org, CalendarService calendars, ApplicationEventPublisher events,
                           java.time.Clock clock, vn.motcua.dossier.internal.SlipRenderer slips,
                           vn.motcua.dossier.internal.LogBookExporter logBook,
-                          @org.springframework.beans.factory.annotation.Value("${motcua.public-url:http://localhost:8080}") String publicUrl) {
+                          @org.springframework.beans.factory.annotation.Value("${motcua.public-url:http://localhost:8080}") String publicUrl,
+                          vn.motcua.warehouse.FileService files, vn.motcua.warehouse.PersonalWarehouse warehouse) {
+        this.files = files;
+        this.warehouse = warehouse;
         this.slips = slips;
         this.logBook = logBook;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -91,6 +96,36 @@ public class DossierService {
      */
     @Transactional
     public DossierView file(FileDossier cmd, StaffPrincipal who) {
+        return file(cmd, List.of(), who);
+    }
+
+    /**
+     * Files at the desk with scanned papers: {@code scans.get(i)}, when present,
+     * is the scan of {@code cmd.components().get(i)}, stored in the same
+     * transaction and recorded as digitisation state 1. A bad file is refused
+     * on {@code components[i].file} and nothing is kept.
+     */
+    @Transactional
+    public DossierView file(FileDossier cmd, List<Upload> scans, StaffPrincipal who) {
+        if (scans != null && scans.stream().anyMatch(java.util.Objects::nonNull)) {
+            List<ComponentItem> items = cmd.components() == null ? List.of() : cmd.components();
+            List<ComponentItem> withFiles = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                ComponentItem c = items.get(i);
+                Upload scan = i < scans.size() ? scans.get(i) : null;
+                if (c != null && scan != null) {
+                    vn.motcua.warehouse.StoredFile f = store(scan, "components[" + i + "].file", who);
+                    c = new ComponentItem(c.name(), c.originals(), c.copies(), f.id().toString(), 1);
+                }
+                withFiles.add(c);
+            }
+            cmd = new FileDossier(cmd.procedureCode(), cmd.caseId(), cmd.channel(), cmd.applicant(), withFiles,
+                    cmd.receivingUnitId(), cmd.receivedAt(), cmd.competentUnitId());
+        }
+        return fileChecked(cmd, who);
+    }
+
+    private DossierView fileChecked(FileDossier cmd, StaffPrincipal who) {
         OfficerScope scope = org.scopeOf(who.id());
         if (!who.hasAnyRole("ONE_STOP_OFFICER")) {
             throw new AccessDeniedException("only one-stop officers receive dossiers");
@@ -127,6 +162,12 @@ public class DossierService {
         FilingTemplate t = templates.template(cmd.procedureCode(), cmd.caseId(), receiving, competent,
                 cmd.channel() == Channel.ONLINE);
         List<ComponentItem> components = components(cmd.components());
+        for (int i = 0; i < components.size(); i++) {
+            String fileId = components.get(i).fileId();
+            if (fileId != null && existingFile(fileId).isEmpty()) {
+                throw InvalidInput.of("components[" + i + "].fileId", "warehouse.file.unknown");
+            }
+        }
         WorkingCalendar calendar = calendars.calendar();
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(receivedAt, CalendarService.ZONE);
@@ -137,6 +178,15 @@ public class DossierService {
         store.insert(d);
         String code = codes.next(receiving.id(), receiving.code(), day);
         store.assignCode(d, code);
+        String owner = ownerKey(applicant);
+        if (owner != null) {
+            for (ComponentItem c : components) {
+                if (c.fileId() != null && c.digitization() != null && c.digitization() == 1) {
+                    warehouse.add(owner, vn.motcua.warehouse.DocumentKind.COMPONENT, c.name(),
+                            java.util.UUID.fromString(c.fileId()), code, null);
+                }
+            }
+        }
         events.publishEvent(new DossierFiled(code, t.procedureCode(), receiving.id(), cmd.channel(), now));
         if (d.status() == DossierStatus.RECEIVED) {
             events.publishEvent(new DossierReceived(code, t.procedureCode(), receiving.id(), cmd.channel(), receivedAt, d.appointmentAt()));
@@ -159,7 +209,15 @@ public class DossierService {
                 if (state < 0 || state > 3) {
                     throw InvalidInput.of("components[" + i + "].digitization", "dossier.component.digitization");
                 }
-                out.add(new ComponentItem(vn.motcua.shared.Texts.clean(c.name()), c.originals(), c.copies(), c.fileId(), state));
+                String fileId = vn.motcua.shared.Texts.isBlank(c.fileId()) ? null : c.fileId().trim();
+                if (fileId != null) {
+                    try {
+                        fileId = java.util.UUID.fromString(fileId).toString();
+                    } catch (IllegalArgumentException e) {
+                        throw InvalidInput.of("components[" + i + "].fileId", "warehouse.file.unknown");
+                    }
+                }
+                out.add(new ComponentItem(vn.motcua.shared.Texts.clean(c.name()), c.originals(), c.copies(), fileId, state));
                 i++;
             }
         }
@@ -226,13 +284,121 @@ public class DossierService {
                     act.newAppointmentAt() == null ? null : act.newAppointmentAt().toInstant());
             case STOP -> d.stop(now, actor, act.reason());
             case WITHDRAW -> d.withdraw(now, actor, act.reason());
-            case COMPLETE -> d.complete(now, actor, act.resultNumber(), act.resultFileId(), calendar);
-            case RETURN -> d.returnResult(now, actor, act.channel() == null ? Channel.IN_PERSON : act.channel());
+            case COMPLETE -> {
+                String resultFile = null;
+                if (!vn.motcua.shared.Texts.isBlank(act.resultFileId())) {
+                    resultFile = existingFile(act.resultFileId())
+                            .orElseThrow(() -> InvalidInput.of("resultFileId", "warehouse.file.unknown")).id().toString();
+                }
+                d.complete(now, actor, act.resultNumber(), resultFile, calendar);
+            }
+            case RETURN -> {
+                d.returnResult(now, actor, act.channel() == null ? Channel.IN_PERSON : act.channel());
+                resultIntoWarehouse(d);
+            }
             default -> throw new DomainRuleViolation("illegal-transition", "dossier.illegalTransition", action.path(), d.status().code());
         }
         store.update(d);
         publish(d, action, before, stepBefore, act, now, calendar);
         return view(d, calendar);
+    }
+
+    /** The returned result goes into the applicant's warehouse, in the return's transaction. */
+    private void resultIntoWarehouse(Dossier d) {
+        String owner = ownerKey(d.applicant());
+        if (owner == null || d.resultFileId() == null) {
+            return;
+        }
+        existingFile(d.resultFileId()).ifPresent(f -> warehouse.add(owner, vn.motcua.warehouse.DocumentKind.RESULT,
+                "Kết quả: " + d.procedureName() + (d.resultNumber() == null ? "" : " – số " + d.resultNumber()),
+                f.id(), d.code(), null));
+    }
+
+    /**
+     * A paper component of the dossier scanned at the desk or the handling
+     * unit: the file is stored, the component gets it with digitisation state
+     * 1, one history row is appended, the version moves on, and the scan goes
+     * into the applicant's warehouse, all in one transaction. The one-stop
+     * officers of the receiving unit and the officers of the handling unit may
+     * scan; outside the dossier's units the answer is 404, a stale version 409.
+     */
+    @Transactional
+    public DossierView scan(String code, int seq, Upload file, Integer version, StaffPrincipal who) {
+        OfficerScope scope = org.scopeOf(who.id());
+        Dossier d = visible(code, scope);
+        if (version != null && version != d.version()) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("dossier " + code + " is at version " + d.version());
+        }
+        if (!mayScan(d, who, scope)) {
+            throw new AccessDeniedException("dossier " + code + " may not be scanned by the caller");
+        }
+        // the rules first (finished dossier, component with a file), so a refused scan stores nothing
+        d.checkScan(seq);
+        if (file == null || file.content() == null) {
+            throw InvalidInput.of("file", "validation.required");
+        }
+        vn.motcua.warehouse.StoredFile stored = store(file, "file", who);
+        Instant now = clock.instant();
+        d.scan(now, actorOf(who, d.handlingUnitId()), seq, stored.id().toString(), stored.name());
+        store.update(d);
+        String owner = ownerKey(d.applicant());
+        if (owner != null) {
+            warehouse.add(owner, vn.motcua.warehouse.DocumentKind.COMPONENT, d.components().get(seq - 1).name(),
+                    stored.id(), d.code(), null);
+        }
+        return view(d, calendars.calendar());
+    }
+
+    /** Whether this officer may scan the dossier's papers: desk officers of the receiving unit, officers of the handling unit. */
+    private static boolean mayScan(Dossier d, StaffPrincipal who, OfficerScope scope) {
+        boolean atDesk = scope.includes(new UnitId(d.receivingUnitId())) && who.hasRole("ONE_STOP_OFFICER");
+        boolean atHandling = d.handlingUnitId() != null && scope.includes(new UnitId(d.handlingUnitId()))
+                && who.hasAnyRole("ONE_STOP_OFFICER", "SPECIALIST", "LEADER");
+        return atDesk || atHandling;
+    }
+
+    /** For the page: the components (by seq) this officer can scan now. */
+    public Set<Integer> scannable(String code, StaffPrincipal who) {
+        OfficerScope scope = org.scopeOf(who.id());
+        Dossier d = visible(code, scope);
+        Set<Integer> out = new java.util.TreeSet<>();
+        if (mayScan(d, who, scope)) {
+            for (int i = 1; i <= d.components().size(); i++) {
+                if (d.mayScan(i)) {
+                    out.add(i);
+                }
+            }
+        }
+        return out;
+    }
+
+    private vn.motcua.warehouse.StoredFile store(Upload file, String field, StaffPrincipal who) {
+        try {
+            return files.upload(file.fileName(), file.content().getInputStream(), "staff:" + who.getUsername());
+        } catch (InvalidInput e) {
+            if (field.equals("file")) {
+                throw e;
+            }
+            throw new InvalidInput(Map.of(field, e.fieldErrors().values().iterator().next()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private java.util.Optional<vn.motcua.warehouse.StoredFile> existingFile(String id) {
+        try {
+            return files.find(java.util.UUID.fromString(id.trim()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The applicant's warehouse key: the citizen ID of a person, the tax code of an organisation. */
+    private static String ownerKey(Applicant a) {
+        if (a == null || a.kind() == null) {
+            return null;
+        }
+        return a.kind() == ApplicantKind.PERSON ? a.idNumber() : a.taxCode();
     }
 
     private Long nextStepUnit(Dossier d) {

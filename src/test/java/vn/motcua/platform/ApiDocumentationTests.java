@@ -20,6 +20,7 @@ class ApiDocumentationTests extends IntegrationTest {
                 .andExpect(content().string(containsString("/api/v1/calendar/years/{year}")))
                 .andExpect(content().string(containsString("/api/v1/dossiers/{code}/{action}")))
                 .andExpect(content().string(containsString("/api/v1/dossiers/{code}/history")))
-                .andExpect(content().string(containsString("/api/v1/dossiers/{code}/slips/{kind}")));
+                .andExpect(content().string(containsString("/api/v1/dossiers/{code}/slips/{kind}")))
+                .andExpect(content().string(containsString("/api/v1/dossiers/{code}/components/{seq}/scan")));
     }
 }

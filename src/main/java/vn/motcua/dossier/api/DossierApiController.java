@@ -24,6 +24,8 @@ import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.FileDossier;
 import vn.motcua.dossier.HistoryView;
 import vn.motcua.dossier.TrackingView;
+import vn.motcua.dossier.Upload;
+import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffPrincipal;
 import vn.motcua.shared.NotFound;
@@ -76,6 +78,20 @@ public class DossierApiController {
                            @RequestBody(required = false) Act body, @AuthenticationPrincipal StaffPrincipal me) {
         Action a = Action.fromPath(action).orElseThrow(() -> new NotFound("action " + action));
         return dossiers.act(code, a, body == null ? Act.empty() : body, me);
+    }
+
+    /**
+     * A paper component scanned at the desk or the handling unit (multipart
+     * field {@code file}: PDF, JPEG or PNG, checked by content; optional
+     * {@code version} for the optimistic check). Answers the dossier.
+     */
+    @PostMapping(path = "/dossiers/{code}/components/{seq}/scan", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public DossierView scan(@PathVariable String code, @PathVariable int seq,
+                            @RequestParam(name = "file", required = false) MultipartFile file,
+                            @RequestParam(name = "version", required = false) Integer version,
+                            @AuthenticationPrincipal StaffPrincipal me) {
+        Upload upload = file == null ? null : new Upload(file.getOriginalFilename(), file);
+        return dossiers.scan(code, seq, upload, version, me);
     }
 
     @GetMapping("/dossiers/{code}/history")

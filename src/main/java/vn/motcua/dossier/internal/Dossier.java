@@ -114,6 +114,7 @@ public class Dossier {
     int version;
 
     final List<HistoryEntry> newHistory = new ArrayList<>();
+    final java.util.Set<Integer> changedComponents = new java.util.TreeSet<>();
     final List<Handover> newHandovers = new ArrayList<>();
 
     Dossier() {
@@ -414,6 +415,51 @@ public class Dossier {
         returnChannel = channel;
         status = DossierStatus.RETURNED;
         record(at, actor, Action.RETURN, from, status, null, Map.of("channel", channel.name()));
+    }
+
+    /**
+     * A paper component without a file gets its scan (digitisation state 1),
+     * while the dossier is new or open: a finished dossier (refused,
+     * withdrawn, stopped, result ready or returned) is refused with rule
+     * {@code dossier-finished}, a component that already has a file with
+     * {@code component-has-file}. The status does not change.
+     */
+    public void scan(Instant at, Actor actor, int seq, String fileId, String fileName) {
+        checkScan(seq);
+        ComponentItem c = components.get(seq - 1);
+        if (Texts.isBlank(fileId)) {
+            throw InvalidInput.of("file", "validation.required");
+        }
+        components.set(seq - 1, new ComponentItem(c.name(), c.originals(), c.copies(), fileId, 1));
+        changedComponents.add(seq);
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("component", seq);
+        details.put("name", c.name());
+        details.put("fileId", fileId);
+        if (!Texts.isBlank(fileName)) {
+            details.put("fileName", fileName);
+        }
+        record(at, actor, Action.SCAN, status, status, null, details);
+    }
+
+    /** The rules of {@link #scan}, checked without changing anything (so a refused scan stores no file). */
+    public void checkScan(int seq) {
+        if (status != DossierStatus.NEW && !status.open()) {
+            throw new DomainRuleViolation("dossier-finished", "dossier.scan.finished", status.code());
+        }
+        if (seq < 1 || seq > components.size()) {
+            throw new vn.motcua.shared.NotFound("component " + seq + " of dossier " + code);
+        }
+        ComponentItem c = components.get(seq - 1);
+        if (c.fileId() != null) {
+            throw new DomainRuleViolation("component-has-file", "dossier.scan.hasFile", c.name());
+        }
+    }
+
+    /** Whether a component can still take a scan: it exists, has no file, and the dossier is new or open. */
+    public boolean mayScan(int seq) {
+        return (status == DossierStatus.NEW || status.open()) && seq >= 1 && seq <= components.size()
+                && components.get(seq - 1).fileId() == null;
     }
 
     /** The unit holding this dossier was merged away: the successor takes it, code and deadlines unchanged. */

@@ -125,6 +125,12 @@ public class DossierStore {
             jdbc.sql("UPDATE dossier_step SET unit_id = ?, assignee_id = ?, due_at = ?, started_at = ?, finished_at = ? WHERE dossier_id = ? AND seq = ?")
                     .params(s.unitId, s.assigneeId, ts(s.dueAt), ts(s.startedAt), ts(s.finishedAt), d.id, s.seq).update();
         }
+        for (Integer seq : d.changedComponents) {
+            ComponentItem c = d.components.get(seq - 1);
+            jdbc.sql("UPDATE dossier_component SET file_id = ?, digitization_state = ? WHERE dossier_id = ? AND seq = ?")
+                    .params(c.fileId(), c.digitization() == null ? 0 : c.digitization(), d.id, seq).update();
+        }
+        d.changedComponents.clear();
         flushAppendOnly(d);
     }
 

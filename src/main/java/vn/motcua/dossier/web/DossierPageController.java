@@ -35,6 +35,16 @@ import vn.motcua.organization.UnitView;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
 import vn.motcua.shared.NotFound;
+import vn.motcua.shared.Texts;
+import vn.motcua.dossier.Upload;
+import vn.motcua.warehouse.FileService;
+import vn.motcua.warehouse.StoredFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Officers' pages: inboxes, the dossier page with its timeline, and the acts as forms. */
 @Controller
@@ -44,11 +54,13 @@ public class DossierPageController {
     private final DossierService dossiers;
     private final OrganizationService org;
     private final MessageSource messages;
+    private final FileService files;
 
-    public DossierPageController(DossierService dossiers, OrganizationService org, MessageSource messages) {
+    public DossierPageController(DossierService dossiers, OrganizationService org, MessageSource messages, FileService files) {
         this.dossiers = dossiers;
         this.org = org;
         this.messages = messages;
+        this.files = files;
     }
 
     @GetMapping
@@ -119,9 +131,57 @@ public class DossierPageController {
         model.addAttribute("d", d);
         model.addAttribute("history", dossiers.history(code, scope));
         model.addAttribute("actions", availableActions(d, me, scope));
+        model.addAttribute("scannable", dossiers.scannable(code, me));
         model.addAttribute("units", org.allUnits().stream().filter(UnitView::active).toList());
         model.addAttribute("channels", Channel.values());
         return "dossier/detail";
+    }
+
+    /** A scanned paper for one component (multipart field {@code file}); errors show next to its form. */
+    @PostMapping(path = "/{code}/components/{seq}/scan", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public String scan(@PathVariable String code, @PathVariable int seq,
+                       @RequestParam(name = "file", required = false) MultipartFile file,
+                       @RequestParam(required = false) Integer version,
+                       @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
+        Upload upload = file == null || file.isEmpty() && Texts.isBlank(file.getOriginalFilename()) ? null
+                : new Upload(file.getOriginalFilename(), file);
+        String error = null;
+        try {
+            dossiers.scan(code, seq, upload, version, me);
+            redirect.addFlashAttribute("flash", msg("dossier.done.scan", code));
+        } catch (DomainRuleViolation e) {
+            error = messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
+        } catch (InvalidInput e) {
+            error = e.fieldErrors().values().stream().map(this::msg).reduce((x, y) -> x + " " + y).orElse("");
+        } catch (OptimisticLockingFailureException e) {
+            error = msg("problem.stale");
+        } catch (AccessDeniedException e) {
+            error = msg("auth.forbidden");
+        }
+        if (error != null) {
+            redirect.addFlashAttribute("flashError", msg("dossier.scan.failed", seq) + " " + error);
+            redirect.addFlashAttribute("scanError", error);
+            redirect.addFlashAttribute("scanErrorSeq", seq);
+        }
+        return "redirect:/dossiers/" + code;
+    }
+
+    /** The file of a component, for officers who see the dossier. */
+    @GetMapping("/{code}/components/{seq}/file")
+    public ResponseEntity<InputStreamResource> componentFile(@PathVariable String code, @PathVariable int seq,
+                                                             @AuthenticationPrincipal StaffPrincipal me) throws IOException {
+        OfficerScope scope = org.scopeOf(me.id());
+        DossierView d = dossiers.get(code, scope);
+        if (seq < 1 || seq > d.components().size() || d.components().get(seq - 1).fileId() == null) {
+            throw new NotFound("file of component " + seq + " of " + code);
+        }
+        StoredFile f = files.readable(UUID.fromString(d.components().get(seq - 1).fileId()), "staff:" + me.getUsername(), scope);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(f.mediaType()))
+                .contentLength(f.size())
+                .header("Content-Disposition", ContentDisposition.inline().filename(f.name(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new InputStreamResource(files.content(f)));
     }
 
     @PostMapping("/{code}/{action}")

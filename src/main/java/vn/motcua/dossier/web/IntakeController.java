@@ -29,6 +29,7 @@ import vn.motcua.dossier.ComponentItem;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.FileDossier;
+import vn.motcua.dossier.Upload;
 import vn.motcua.organization.StaffPrincipal;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
@@ -78,7 +79,12 @@ public class IntakeController {
             private boolean checked;
             private int originals;
             private int copies;
+            private org.springframework.web.multipart.MultipartFile file;
 
+            public org.springframework.web.multipart.MultipartFile getFile() { return file; }
+            public void setFile(org.springframework.web.multipart.MultipartFile file) { this.file = file; }
+            /** Whether a scanned file came with this line. */
+            public boolean hasFile() { return file != null && !file.isEmpty(); }
             public String getName() { return name; }
             public void setName(String name) { this.name = name; }
             public boolean isChecked() { return checked; }
@@ -145,17 +151,32 @@ public class IntakeController {
                        RedirectAttributes redirect) {
         Applicant applicant = new Applicant(form.getKind(), form.getFullName(), form.getIdNumber(), form.getTaxCode(),
                 form.getPhone(), form.getEmail(), form.getAddress());
-        List<ComponentItem> items = form.getComponents().stream().filter(IntakeForm.Row::isChecked)
+        List<IntakeForm.Row> ticked = form.getComponents().stream().filter(IntakeForm.Row::isChecked).toList();
+        List<ComponentItem> items = ticked.stream()
                 .map(r -> new ComponentItem(r.getName(), r.getOriginals(), r.getCopies(), null, 0)).toList();
+        // a scanned paper goes with its component and is recorded as digitised (state 1) at filing
+        List<Upload> scans = ticked.stream()
+                .map(r -> r.hasFile() ? new Upload(r.getFile().getOriginalFilename(), r.getFile()) : null).toList();
         try {
             DossierView d = dossiers.file(new FileDossier(form.getProcedureCode(), form.getCaseId(), Channel.IN_PERSON,
-                    applicant, items, null, null, form.getCompetentUnitId()), me);
+                    applicant, items, null, null, form.getCompetentUnitId()), scans, me);
             redirect.addFlashAttribute("flash", messages.getMessage("intake.done", new Object[] {d.code()},
                     LocaleContextHolder.getLocale()));
             redirect.addFlashAttribute("justReceived", true);
             return "redirect:/dossiers/" + d.code();
         } catch (InvalidInput e) {
-            return page(form, model, e.fieldErrors());
+            // errors name the ticked components' positions; the page lists every component
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.fieldErrors().forEach((k, v) -> {
+                java.util.regex.Matcher m = COMPONENT_FIELD.matcher(k);
+                if (m.matches() && Integer.parseInt(m.group(1)) < ticked.size()) {
+                    int row = form.getComponents().indexOf(ticked.get(Integer.parseInt(m.group(1))));
+                    errors.put("components[" + row + "]" + m.group(2), v);
+                } else {
+                    errors.put(k, v);
+                }
+            });
+            return page(form, model, errors);
         } catch (DomainRuleViolation | CalendarNotDefinedException e) {
             model.addAttribute("flashError", e instanceof DomainRuleViolation r
                     ? messages.getMessage(r.messageKey(), r.args(), LocaleContextHolder.getLocale())
@@ -165,11 +186,28 @@ public class IntakeController {
         }
     }
 
+    private static final java.util.regex.Pattern COMPONENT_FIELD = java.util.regex.Pattern.compile("components\\[(\\d+)](.*)");
+
     private String page(IntakeForm form, Model model, Map<String, String> errors) {
         model.addAttribute("form", form);
         Map<String, String> shown = new LinkedHashMap<>();
-        errors.forEach((k, v) -> shown.put(k.replace("applicant.", ""), v));
+        Map<Integer, String> scanErrors = new java.util.HashMap<>();
+        errors.forEach((k, v) -> {
+            java.util.regex.Matcher m = COMPONENT_FIELD.matcher(k);
+            if (m.matches()) {
+                scanErrors.put(Integer.parseInt(m.group(1)), v);
+            } else {
+                shown.put(k.replace("applicant.", ""), v);
+            }
+        });
+        // shown again after a refused filing: a browser never refills a file input, so say which lines need their scan
+        for (int i = 0; i < form.getComponents().size(); i++) {
+            if (form.getComponents().get(i).hasFile()) {
+                scanErrors.putIfAbsent(i, "intake.scan.again");
+            }
+        }
         model.addAttribute("errors", shown);
+        model.addAttribute("scanErrors", scanErrors);
         model.addAttribute("kinds", ApplicantKind.values());
         if (form.getProcedureCode() != null && !form.getProcedureCode().isBlank()) {
             fillProcedure(form, model);

@@ -28,7 +28,9 @@ import vn.motcua.platform.security.ProblemResponses;
  * back together: a retried call (same caller, same key) gets the first answer
  * back and changes nothing more, even when the first answer never reached the
  * client. The same key with a different request body is refused (422); a
- * retry while the first call is still running gets 409.
+ * retry while the first call is still running gets 409. Multipart uploads
+ * are hashed part by part (the container parses them once and keeps them for
+ * the controller), so a retried upload of the same file replays the answer.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -64,10 +66,26 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String principal = auth == null ? "anonymous" : auth.getName();
-        // read the body once so its hash can be compared on a retry
-        byte[] body = request.getInputStream().readAllBytes();
-        String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n", body);
-        CachedBodyRequest cachedRequest = new CachedBodyRequest(request, body);
+        String head = request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n";
+        String hash;
+        HttpServletRequest cachedRequest;
+        if (isMultipart(request)) {
+            // A multipart body is parsed by the container, which keeps the parts for the
+            // controller; reading the raw stream here would leave it nothing to parse.
+            // The hash covers every part's name, file name and content instead.
+            try {
+                hash = partsHash(head, request);
+            } catch (IllegalStateException | ServletException e) {
+                problems.write(request, response, 400, "problem.invalid");
+                return;
+            }
+            cachedRequest = request;
+        } else {
+            // read the body once so its hash can be compared on a retry
+            byte[] body = request.getInputStream().readAllBytes();
+            hash = sha256(head, body);
+            cachedRequest = new CachedBodyRequest(request, body);
+        }
 
         Optional<Stored> previous = find(principal, key);
         if (previous.isPresent()) {
@@ -153,6 +171,52 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (stored.body() != null) {
             response.getOutputStream().write(stored.body());
+        }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
+    private static String partsHash(String head, HttpServletRequest request) throws IOException, ServletException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(head.getBytes(StandardCharsets.UTF_8));
+            java.util.List<jakarta.servlet.http.Part> parts = new java.util.ArrayList<>(request.getParts());
+            parts.sort(java.util.Comparator.comparing(jakarta.servlet.http.Part::getName));
+            for (jakarta.servlet.http.Part part : parts) {
+                digest(md, part.getName(), part.getSubmittedFileName(), part.getSize(), part.getInputStream());
+            }
+            // files a multipart resolver already took out of the body (a MultipartFilter, or tests' mock requests)
+            org.springframework.web.multipart.MultipartHttpServletRequest resolved = org.springframework.web.util.WebUtils
+                    .getNativeRequest(request, org.springframework.web.multipart.MultipartHttpServletRequest.class);
+            if (resolved != null) {
+                for (var entry : new java.util.TreeMap<>(resolved.getMultiFileMap()).entrySet()) {
+                    for (org.springframework.web.multipart.MultipartFile f : entry.getValue()) {
+                        digest(md, entry.getKey(), f.getOriginalFilename(), f.getSize(), f.getInputStream());
+                    }
+                }
+            }
+            for (var entry : new java.util.TreeMap<>(request.getParameterMap()).entrySet()) {
+                md.update(("\n&" + entry.getKey() + "=" + String.join(",", entry.getValue())).getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void digest(MessageDigest md, String name, String fileName, long size, java.io.InputStream content)
+            throws IOException {
+        md.update(("\n--" + name + "\n" + fileName + "\n").getBytes(StandardCharsets.UTF_8));
+        md.update(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(size).array());
+        byte[] buf = new byte[64 * 1024];
+        try (java.io.InputStream in = content) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
         }
     }
 
