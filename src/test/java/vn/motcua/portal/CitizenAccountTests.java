@@ -8,6 +8,8 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -193,6 +195,14 @@ class CitizenAccountTests extends IntegrationTest {
     }
 
     @Test
+    void theDemoCitizenSignsInWithTheDemoPassword() throws Exception {
+        mvc.perform(login("040090001234", "MotCua@2026").with(from(address())))
+                .andExpect(redirectedUrl("/portal"))
+                .andExpect(authenticated().withAuthentication(a -> assertThat(a.getPrincipal())
+                        .isInstanceOfSatisfying(CitizenPrincipal.class, p -> assertThat(p.fullName()).isEqualTo("Trần Thị Mai"))));
+    }
+
+    @Test
     void aWrongPasswordIsRefusedAndFiveInARowLockTheAccountForFifteenMinutes() throws Exception {
         String id = citizenId();
         person(id);
@@ -260,7 +270,10 @@ class CitizenAccountTests extends IntegrationTest {
 
     @Test
     void theLoginPageOffersVneidAndLogoutReturnsToIt() throws Exception {
-        Document login = page(mvc.perform(get("/portal/login")).andExpect(status().isOk()).andReturn());
+        Document login = page(mvc.perform(get("/portal/login")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andReturn());
         assertThat(login.select("#login-vneid").attr("href")).isEqualTo("/portal/oauth2/authorization/vneid");
         assertThat(login.select("#login-vneid").text()).isEqualTo("Đăng nhập bằng VNeID");
         assertThat(login.select("input[name=_csrf]")).isNotEmpty();

@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 import vn.motcua.portal.NotificationChannel;
 
@@ -30,24 +32,36 @@ public class PasswordResetMail {
     private final String publicUrl;
     private final Executor executor;
 
-    PasswordResetMail(EmailChannel email, MessageSource messages, ObjectProvider<AsyncTaskExecutor> executors,
+    PasswordResetMail(EmailChannel email, MessageSource messages,
+                      @Qualifier("applicationTaskExecutor") ObjectProvider<Executor> executor,
                       @Value("${motcua.public-url:http://localhost:8080}") String publicUrl) {
         this.email = email;
         this.messages = messages;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        this.executor = executors.getIfUnique(() -> null) != null ? executors.getIfUnique() : Runnable::run;
+        this.executor = executor.getIfAvailable(() -> Runnable::run);
     }
 
     public void send(String fullName, String address, String token, long validMinutes) {
         String link = publicUrl + "/portal/password/reset?token=" + token;
         String subject = messages.getMessage("citizen.reset.mail.subject", null, VI);
         String body = messages.getMessage("citizen.reset.mail.body", new Object[] {fullName, link, validMinutes}, VI);
-        executor.execute(() -> {
+        Runnable sending = () -> executor.execute(() -> {
             try {
                 email.send(new NotificationChannel.Recipient(fullName, address, null), subject, body);
             } catch (RuntimeException e) {
                 log.warn("Could not send the password-reset e-mail: {}", e.getMessage());
             }
         });
+        // only once the token is committed, so the link never arrives before it works
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sending.run();
+                }
+            });
+        } else {
+            sending.run();
+        }
     }
 }
