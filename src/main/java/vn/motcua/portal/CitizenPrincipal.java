@@ -33,6 +33,17 @@ public record CitizenPrincipal(long accountId, ApplicantKind kind, String identi
         return "citizen:" + identityNumber;
     }
 
+    /** The authorities of every signed-in citizen: {@link #ROLE} alone. */
+    public java.util.List<org.springframework.security.core.GrantedAuthority> authorities() {
+        return java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(ROLE));
+    }
+
+    /** The authentication a signed-in citizen's session holds, whichever way they signed in. */
+    public org.springframework.security.authentication.UsernamePasswordAuthenticationToken authentication() {
+        return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                this, null, authorities());
+    }
+
     /** The applicant of a new dossier, prefilled from the account. */
     public Applicant applicant() {
         return kind == ApplicantKind.ORGANIZATION

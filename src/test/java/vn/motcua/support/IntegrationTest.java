@@ -25,14 +25,28 @@ public abstract class IntegrationTest {
     public static final com.icegreen.greenmail.util.GreenMail MAIL =
             new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
 
+    /** A real OpenID Connect provider for the whole run, standing in for VNeID (see {@link testsupport.oidc.OidcTestProvider}). */
+    public static final String OIDC_ISSUER;
+
     static {
         MAIL.start();
+        OIDC_ISSUER = testsupport.oidc.OidcTestProvider.start();
     }
 
     @org.springframework.test.context.DynamicPropertySource
     static void mailServer(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void identityProvider(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String vneid = "spring.security.oauth2.client.registration.vneid.";
+        registry.add(vneid + "client-id", () -> testsupport.oidc.OidcTestProvider.CLIENT_ID);
+        registry.add(vneid + "client-secret", () -> testsupport.oidc.OidcTestProvider.CLIENT_SECRET);
+        registry.add(vneid + "scope", () -> "openid,profile,email");
+        registry.add(vneid + "client-name", () -> "VNeID");
+        registry.add("spring.security.oauth2.client.provider.vneid.issuer-uri", () -> OIDC_ISSUER);
     }
 
     @Autowired

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * {@link #MAX_FAILURES} failures within {@link #WINDOW_MILLIS} the address is
  * refused until the window passes. Per node and in memory on purpose: the
  * per-account lockout (in the database) is what holds across nodes; this one
- * only has to make a spray from one address expensive.
+ * only has to make a spray from one address expensive. Staff and citizen
+ * logins share the count: a spray over both forms is still one spray.
  */
 @Component
 public class LoginThrottle {
@@ -44,7 +45,8 @@ public class LoginThrottle {
         }
     }
 
-    static String clientOf(Authentication authentication) {
+    /** The remote address the login came from, as the authentication's details recorded it. */
+    public static String clientOf(Authentication authentication) {
         if (authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null) {
             return d.getRemoteAddress();
         }

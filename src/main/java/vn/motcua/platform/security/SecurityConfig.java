@@ -17,7 +17,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import vn.motcua.organization.OrganizationService;
 
 /**
- * Two filter chains. {@code /api/**}: stateless, HTTP Basic for staff or a
+ * Two filter chains here, with the citizen portal's ({@code /portal/**}) between them.
+ * {@code /api/**}: stateless, HTTP Basic for staff or a
  * Bearer API key for machine clients, no CSRF (no cookies are used there),
  * errors as problem+json. Everything else: pages with a login form, the
  * session kept in PostgreSQL (so any node serves any user), CSRF on.
@@ -36,8 +37,8 @@ public class SecurityConfig {
         "/api/v1/procedures", "/api/v1/procedures/**", "/api/v1/calendar/due", "/api/v1/tracking/**"
     };
 
-    /** Content Security Policy: every asset is served by the application itself. */
-    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    /** Content Security Policy: every asset is served by the application itself. Other page chains (the citizen portal's) reuse it. */
+    public static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     @Bean
@@ -87,8 +88,13 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Staff pages. Ordered after the citizen portal's chain ({@code /portal/**}, order 2). The session
+     * is shared with the portal, so a signed-in citizen reaches this chain too: every page that is not
+     * public needs a staff principal, and a citizen gets 403.
+     */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
@@ -96,7 +102,7 @@ public class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/kiosk", "/kiosk/**").hasRole("ONE_STOP_OFFICER")
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SUPERVISOR")
-                        .anyRequest().authenticated())
+                        .anyRequest().access(SecurityConfig::staff))
                 .formLogin(f -> f.loginPage("/login").permitAll()
                         .failureHandler((req, res, ex) -> {
                             String reason = ex instanceof LockedException ? "locked"
@@ -109,6 +115,15 @@ public class SecurityConfig {
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Signed in as a member of staff (not as a citizen of the portal, not anonymous). */
+    private static org.springframework.security.authorization.AuthorizationResult staff(
+            java.util.function.Supplier<? extends org.springframework.security.core.Authentication> authentication,
+            Object context) {
+        var a = authentication.get();
+        return new org.springframework.security.authorization.AuthorizationDecision(
+                a != null && a.isAuthenticated() && a.getPrincipal() instanceof vn.motcua.organization.StaffPrincipal);
     }
 
     private static String messageKeyFor(Exception ex) {

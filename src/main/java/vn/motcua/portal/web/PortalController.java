@@ -1,0 +1,36 @@
+package vn.motcua.portal.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import vn.motcua.portal.internal.IdentityProvider;
+
+/** The citizen's login page and the portal's home. */
+@Controller
+public class PortalController {
+
+    /** The reasons the login redirects with ({@code ?error=…}); anything else reads as a bad password. */
+    private static final java.util.Set<String> LOGIN_ERRORS =
+            java.util.Set.of("bad", "locked", "disabled", "vneid", "vneid-identity", "vneid-account");
+
+    private final IdentityProvider identityProvider;
+
+    public PortalController(IdentityProvider identityProvider) {
+        this.identityProvider = identityProvider;
+    }
+
+    @GetMapping("/portal/login")
+    public String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String error, Model model) {
+        if (error != null) {
+            model.addAttribute("errorKey", "citizen.login.error." + (LOGIN_ERRORS.contains(error) ? error.replace('-', '.') : "bad"));
+        }
+        model.addAttribute("vneid", identityProvider.enabled() ? identityProvider.loginPath() : null);
+        return "portal/login";
+    }
+
+    @GetMapping("/portal")
+    public String home() {
+        // the greeting and the links take the signed-in citizen from the model (CitizenAdvice)
+        return "portal/home";
+    }
+}
