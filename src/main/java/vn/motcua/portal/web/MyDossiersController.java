@@ -175,7 +175,7 @@ public class MyDossiersController {
         model.addAttribute("documents", warehouse.documents(me.identityNumber()));
         model.addAttribute("today", LocalDate.now(vn.motcua.calendar.CalendarService.ZONE));
         model.addAttribute("errors", errors == null ? java.util.Map.of() : errors);
-        model.addAttribute("title", title);
+        model.addAttribute("docTitle", title); // not "title": the layout names its title fragment so
         model.addAttribute("validUntil", validUntil);
         model.addAttribute("maxMegabytes", files.maxBytes() / (1024 * 1024));
         return "portal/warehouse";
