@@ -23,9 +23,14 @@ class DemoCitizenData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCitizenData.class);
 
     private final CitizenAccounts accounts;
+    private final vn.motcua.warehouse.FileService files;
+    private final vn.motcua.warehouse.PersonalWarehouse warehouse;
 
-    DemoCitizenData(CitizenAccounts accounts) {
+    DemoCitizenData(CitizenAccounts accounts, vn.motcua.warehouse.FileService files,
+                    vn.motcua.warehouse.PersonalWarehouse warehouse) {
         this.accounts = accounts;
+        this.files = files;
+        this.warehouse = warehouse;
     }
 
     @Override
@@ -35,6 +40,35 @@ class DemoCitizenData implements ApplicationRunner {
         }
         accounts.register(new Registration(ApplicantKind.PERSON, IDENTITY_NUMBER, "Trần Thị Mai", "0912345678",
                 "tran.thi.mai@example.vn", "Khối 5, phường Trường Vinh, tỉnh Nghệ An", DEMO_PASSWORD, DEMO_PASSWORD));
+        // a certified electronic copy already in her warehouse, so that online filing can reuse it
+        try {
+            var f = files.upload("ban-sao-giay-khai-sinh.pdf",
+                    new java.io.ByteArrayInputStream(samplePdf("BẢN SAO GIẤY KHAI SINH (dữ liệu mẫu)",
+                            "Họ và tên: Trần Thị Mai — Số định danh cá nhân: " + IDENTITY_NUMBER)),
+                    "citizen:" + IDENTITY_NUMBER);
+            warehouse.add(IDENTITY_NUMBER, vn.motcua.warehouse.DocumentKind.CERTIFIED_COPY, "Bản sao giấy khai sinh có chứng thực",
+                    f.id(), null, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         log.info("Demo citizen account {} created", IDENTITY_NUMBER);
+    }
+
+    /** A one-page PDF with Vietnamese text (the embedded DejaVu font keeps the diacritics). */
+    private static byte[] samplePdf(String title, String line) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        com.lowagie.text.Document doc = new com.lowagie.text.Document(com.lowagie.text.PageSize.A4);
+        com.lowagie.text.pdf.PdfWriter.getInstance(doc, out);
+        byte[] ttf;
+        try (java.io.InputStream in = DemoCitizenData.class.getResourceAsStream("/fonts/DejaVuSans.ttf")) {
+            ttf = in.readAllBytes();
+        }
+        com.lowagie.text.pdf.BaseFont font = com.lowagie.text.pdf.BaseFont.createFont("DejaVuSans.ttf",
+                com.lowagie.text.pdf.BaseFont.IDENTITY_H, com.lowagie.text.pdf.BaseFont.EMBEDDED, false, ttf, null);
+        doc.open();
+        doc.add(new com.lowagie.text.Paragraph(title, new com.lowagie.text.Font(font, 16)));
+        doc.add(new com.lowagie.text.Paragraph(line, new com.lowagie.text.Font(font, 11)));
+        doc.close();
+        return out.toByteArray();
     }
 }

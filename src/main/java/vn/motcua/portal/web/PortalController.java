@@ -14,9 +14,14 @@ public class PortalController {
             java.util.Set.of("bad", "locked", "disabled", "vneid", "vneid-identity", "vneid-account");
 
     private final IdentityProvider identityProvider;
+    private final vn.motcua.portal.OnlineFiling filing;
+    private final vn.motcua.dossier.DossierService dossiers;
 
-    public PortalController(IdentityProvider identityProvider) {
+    public PortalController(IdentityProvider identityProvider, vn.motcua.portal.OnlineFiling filing,
+                            vn.motcua.dossier.DossierService dossiers) {
         this.identityProvider = identityProvider;
+        this.filing = filing;
+        this.dossiers = dossiers;
     }
 
     @GetMapping("/portal/login")
@@ -29,8 +34,11 @@ public class PortalController {
     }
 
     @GetMapping("/portal")
-    public String home() {
+    public String home(@org.springframework.security.core.annotation.AuthenticationPrincipal vn.motcua.portal.CitizenPrincipal me,
+                       Model model) {
         // the greeting and the links take the signed-in citizen from the model (CitizenAdvice)
+        model.addAttribute("drafts", filing.drafts(me));
+        model.addAttribute("recent", dossiers.ofApplicant(me.identityNumber(), 0, 5).items());
         return "portal/home";
     }
 }
