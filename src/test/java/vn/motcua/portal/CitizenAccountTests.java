@@ -170,7 +170,7 @@ class CitizenAccountTests extends IntegrationTest {
         assertThat(home.select("#nav-my-warehouse").attr("href")).isEqualTo("/portal/warehouse");
         assertThat(home.select("#citizen-logout")).hasSize(1);
         assertThat(home.select("#nav-login, #nav-citizen-login")).isEmpty();
-        assertThat(home.select("#card-online-filing").attr("href")).isEqualTo("/public/procedures?online=true");
+        assertThat(home.select("#card-online-filing").attr("href")).isEqualTo("/public/procedures?onlineLevel=FULL");
     }
 
     @Test
