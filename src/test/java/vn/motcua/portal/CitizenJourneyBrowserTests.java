@@ -118,6 +118,7 @@ class CitizenJourneyBrowserTests extends IntegrationTest {
         citizen.click(By.id("reuse-2"));
         assertThat(citizen.waitFor(By.id("attached-2")).getText()).contains("Dùng lại kết quả đã có");
         fitsThePhone(phone);
+        citizen.screenshot("citizen-journey-1-papers"); // kept for people reviewing the pages at phone size
         citizen.click(By.id("components-next"));
         assertThat(citizen.waitFor(By.id("review-components")).getText()).contains("Đã số hóa");
         fitsThePhone(phone);
@@ -160,10 +161,12 @@ class CitizenJourneyBrowserTests extends IntegrationTest {
         citizen.click(By.id("rating-submit"));
         assertThat(citizen.waitFor(By.id("already-rated")).getText()).contains("Cảm ơn");
         fitsThePhone(phone);
+        citizen.screenshot("citizen-journey-2-returned");
 
         // the result is in the personal warehouse, ready for the next dossier
         phone.get(baseUrl() + "/portal/warehouse");
         assertThat(citizen.waitFor(By.id("documents")).getText()).contains("Kết quả").contains(code);
         fitsThePhone(phone);
+        citizen.screenshot("citizen-journey-3-warehouse");
     }
 }
