@@ -20,7 +20,9 @@ public enum Action {
     RETURN("return"),
     TRANSFER_TO_SUCCESSOR("transfer-to-successor"),
     /** A paper component scanned at the desk or the handling unit (digitisation state 1); its own endpoint. */
-    SCAN("scan");
+    SCAN("scan"),
+    /** The applicant sends the requested papers online; the desk then confirms with supplement-received. Portal only. */
+    SUPPLEMENT_SUBMITTED("supplement-submitted");
 
     private final String path;
 
@@ -33,6 +35,7 @@ public enum Action {
     }
 
     public static Optional<Action> fromPath(String path) {
-        return Arrays.stream(values()).filter(a -> a.path.equals(path) && a != FILE && a != TRANSFER_TO_SUCCESSOR && a != SCAN).findFirst();
+        return Arrays.stream(values()).filter(a -> a.path.equals(path) && a != FILE && a != TRANSFER_TO_SUCCESSOR && a != SCAN
+                && a != SUPPLEMENT_SUBMITTED).findFirst();
     }
 }

@@ -567,6 +567,55 @@ public class DossierService {
         return slip(ownedBy(code, identityNumber), kind);
     }
 
+    /**
+     * The applicant sends, from the portal, the papers a supplement request
+     * asked for: each file is stored (owner {@code fileOwner}), joins the
+     * dossier as a component in digitisation state 1 and goes into the
+     * applicant's warehouse; one history row; the version moves on. All in one
+     * transaction: a refused file leaves the dossier and the warehouse as they
+     * were. The desk then checks the papers and records supplement-received,
+     * which restarts the clock.
+     *
+     * @param papers the requested item each file answers, with the file
+     */
+    @Transactional
+    public DossierView supplementByApplicant(String code, String identityNumber, String actorName, String fileOwner,
+                                             Map<String, Upload> papers) {
+        Dossier d = ownedBy(code, identityNumber);
+        d.checkSupplementSubmission();
+        List<ComponentItem> items = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, Upload> e : papers.entrySet()) {
+            Upload u = e.getValue();
+            if (u != null && u.content() != null) {
+                vn.motcua.warehouse.StoredFile f;
+                try {
+                    f = files.upload(u.fileName(), u.content().getInputStream(), fileOwner);
+                } catch (InvalidInput bad) {
+                    throw new InvalidInput(Map.of("papers[" + i + "]", bad.fieldErrors().values().iterator().next()));
+                } catch (java.io.IOException io) {
+                    throw new java.io.UncheckedIOException(io);
+                }
+                items.add(new ComponentItem(vn.motcua.shared.Texts.clean(e.getKey()), 0, 1, f.id().toString(), 1));
+            }
+            i++;
+        }
+        if (items.isEmpty()) {
+            throw InvalidInput.of("papers", "dossier.supplement.noPapers");
+        }
+        d.supplementSubmitted(clock.instant(), Actor.system(actorName), items);
+        store.update(d);
+        store.appendComponents(d);
+        String owner = ownerKey(d.applicant());
+        if (owner != null) {
+            for (ComponentItem c : items) {
+                warehouse.add(owner, vn.motcua.warehouse.DocumentKind.COMPONENT, c.name(), java.util.UUID.fromString(c.fileId()),
+                        d.code(), null);
+            }
+        }
+        return view(d, calendars.calendar());
+    }
+
     private Dossier ownedBy(String code, String identityNumber) {
         Dossier d = store.findByCode(code == null ? "" : code.trim()).orElseThrow(() -> new NotFound("dossier " + code));
         Applicant a = d.applicant();

@@ -274,4 +274,62 @@ class OnlineFilingTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT rating || '/' || channel FROM dossier_rating WHERE dossier_code = ?").param(code)
                 .query(String.class).single()).isEqualTo("VERY_SATISFIED/PORTAL");
     }
+
+    @Test
+    void theRequestedPapersAreSentOnlineAndABadFileLeavesTheDossierAsItWas() throws Exception {
+        DossierFixtures.World w = dossierFixtures.world();
+        CitizenPrincipal me = citizen("Ngô Thị Bổ Sung");
+        String draft = start(me, w.procedure().code());
+        details(me, draft);
+        upload(me, draft, 1);
+        upload(me, draft, 2);
+        String code = mvc.perform(post("/portal/drafts/" + draft + "/submit").with(as(me)).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl().substring("/portal/dossiers/".length());
+        // sending a supplement nobody asked for is refused
+        mvc.perform(multipart("/portal/dossiers/" + code + "/supplement")
+                        .file(new MockMultipartFile("paper-0", "x.pdf", "application/pdf", pdf())).with(as(me)).with(csrf()))
+                .andExpect(status().isConflict());
+        dossiers.act(code, Action.RECEIVE, Act.empty(), w.deskPrincipal());
+        dossiers.act(code, Action.FORWARD, Act.empty(), w.deskPrincipal());
+        dossiers.act(code, Action.REQUEST_SUPPLEMENT, new Act("Thiếu giấy tờ", null, null, null,
+                List.of("Giấy xác nhận cư trú", "Ảnh 4x6"), null, null, null, null, null, null), w.specialistPrincipal());
+        DossierView before = dossiers.get(code, OfficerScope.everything(null));
+        int historyBefore = dossiers.history(code, OfficerScope.everything(null)).size();
+
+        Document page = Jsoup.parse(mvc.perform(get("/portal/dossiers/" + code).with(as(me))).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#supplement-needed label").eachText()).containsExactly("Giấy xác nhận cư trú", "Ảnh 4x6");
+
+        // one good file and one renamed program: nothing is kept
+        byte[] elf = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0};
+        Document refused = Jsoup.parse(mvc.perform(multipart("/portal/dossiers/" + code + "/supplement")
+                        .file(new MockMultipartFile("paper-0", "cu-tru.pdf", "application/pdf", pdf()))
+                        .file(new MockMultipartFile("paper-1", "anh.png", "image/png", elf)).with(as(me)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(refused.select("#supplement-error").text()).startsWith("Ảnh 4x6: Chỉ nhận tệp PDF, JPEG hoặc PNG");
+        DossierView unchanged = dossiers.get(code, OfficerScope.everything(null));
+        assertThat(unchanged.version()).isEqualTo(before.version());
+        assertThat(unchanged.components()).hasSize(2);
+        assertThat(dossiers.history(code, OfficerScope.everything(null))).hasSize(historyBefore);
+        assertThat(warehouse.documents(me.identityNumber())).extracting(WarehouseDocument::title).doesNotContain("Giấy xác nhận cư trú");
+
+        // the good one alone: joins the dossier in state 1, the warehouse keeps it, the status waits for the desk
+        mvc.perform(multipart("/portal/dossiers/" + code + "/supplement")
+                        .file(new MockMultipartFile("paper-0", "cu-tru.pdf", "application/pdf", pdf())).with(as(me)).with(csrf()))
+                .andExpect(redirectedUrl("/portal/dossiers/" + code));
+        DossierView sent = dossiers.get(code, OfficerScope.everything(null));
+        assertThat(sent.statusCode()).isEqualTo(5);
+        assertThat(sent.version()).isEqualTo(before.version() + 1);
+        assertThat(sent.components()).hasSize(3);
+        assertThat(sent.components().get(2).name()).isEqualTo("Giấy xác nhận cư trú");
+        assertThat(sent.components().get(2).digitization()).isEqualTo(1);
+        assertThat(dossiers.history(code, OfficerScope.everything(null))).last()
+                .satisfies(h -> assertThat(h.action()).isEqualTo("supplement-submitted"));
+        assertThat(warehouse.documents(me.identityNumber())).extracting(WarehouseDocument::title).contains("Giấy xác nhận cư trú");
+        // nothing chosen at all is a readable error
+        Document none = Jsoup.parse(mvc.perform(multipart("/portal/dossiers/" + code + "/supplement").with(as(me)).with(csrf()))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(none.select("#supplement-error").text()).isEqualTo("Vui lòng chọn ít nhất một tệp để gửi.");
+        // the desk checks the papers and restarts the clock
+        assertThat(dossiers.act(code, Action.SUPPLEMENT_RECEIVED, Act.empty(), w.deskPrincipal()).statusCode()).isEqualTo(4);
+    }
 }

@@ -115,6 +115,8 @@ public class Dossier {
 
     final List<HistoryEntry> newHistory = new ArrayList<>();
     final java.util.Set<Integer> changedComponents = new java.util.TreeSet<>();
+    /** Components appended since loading (papers the applicant sent as a supplement), by seq. */
+    final java.util.Set<Integer> addedComponents = new java.util.TreeSet<>();
     final List<Handover> newHandovers = new ArrayList<>();
 
     Dossier() {
@@ -440,6 +442,35 @@ public class Dossier {
             details.put("fileName", fileName);
         }
         record(at, actor, Action.SCAN, status, status, null, details);
+    }
+
+    /**
+     * The applicant sends, online, papers a supplement request asked for: they
+     * join the dossier's components (digitisation state 1) and one history row
+     * names them. The status stays "waiting for supplement" and the clock stays
+     * stopped until the desk checks them and records supplement-received.
+     * Only while a supplement is awaited (rule {@code supplement-not-requested}).
+     *
+     * @return the sequence number the first new paper got
+     */
+    public int supplementSubmitted(Instant at, Actor actor, List<ComponentItem> papers) {
+        checkSupplementSubmission();
+        int first = components.size() + 1;
+        List<String> names = new ArrayList<>();
+        for (ComponentItem c : papers) {
+            components.add(new ComponentItem(c.name(), 0, 1, c.fileId(), 1));
+            addedComponents.add(components.size());
+            names.add(c.name());
+        }
+        record(at, actor, Action.SUPPLEMENT_SUBMITTED, status, status, null, Map.of("papers", names));
+        return first;
+    }
+
+    /** The rule of {@link #supplementSubmitted}, checked before any file is stored. */
+    public void checkSupplementSubmission() {
+        if (status != DossierStatus.WAITING_SUPPLEMENT) {
+            throw new DomainRuleViolation("supplement-not-requested", "dossier.supplement.notRequested");
+        }
     }
 
     /** The rules of {@link #scan}, checked without changing anything (so a refused scan stores no file). */

@@ -253,4 +253,15 @@ public class DossierStore {
         }
         throw new IllegalArgumentException(path);
     }
+
+    /** Writes the components appended since loading (a supplement sent online); call after {@link #update}. */
+    public void appendComponents(Dossier d) {
+        for (Integer seq : d.addedComponents) {
+            ComponentItem c = d.components.get(seq - 1);
+            jdbc.sql("INSERT INTO dossier_component (dossier_id, seq, name, originals, copies, file_id, digitization_state) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(d.id, seq, c.name(), c.originals(), c.copies(), c.fileId(), c.digitization() == null ? 0 : c.digitization())
+                    .update();
+        }
+        d.addedComponents.clear();
+    }
 }

@@ -90,6 +90,35 @@ public class MyDossiersController {
         }
     }
 
+    /** The papers a supplement request asked for, sent online: one file per requested item, any number at once. */
+    @PostMapping("/portal/dossiers/{code}/supplement")
+    public String supplement(@PathVariable String code, @AuthenticationPrincipal CitizenPrincipal me,
+                             org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
+                             RedirectAttributes redirect) {
+        DossierView d = dossiers.getForApplicant(code, me.identityNumber());
+        java.util.Map<String, vn.motcua.dossier.Upload> papers = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < d.supplementItems().size(); i++) {
+            MultipartFile f = request.getFile("paper-" + i);
+            papers.put(d.supplementItems().get(i), f == null || f.isEmpty() ? null
+                    : new vn.motcua.dossier.Upload(f.getOriginalFilename(), f));
+        }
+        try {
+            dossiers.supplementByApplicant(d.code(), me.identityNumber(), me.fullName(), me.fileOwner(), papers);
+            redirect.addFlashAttribute("flash", messages.getMessage("portal.dossier.supplementSent", null,
+                    LocaleContextHolder.getLocale()));
+            return "redirect:/portal/dossiers/" + d.code();
+        } catch (InvalidInput e) {
+            java.util.List<String> shown = new java.util.ArrayList<>();
+            e.fieldErrors().forEach((field, key) -> {
+                String text = messages.getMessage(key, null, LocaleContextHolder.getLocale());
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("papers\\[(\\d+)]").matcher(field);
+                shown.add(m.matches() ? d.supplementItems().get(Integer.parseInt(m.group(1))) + ": " + text : text);
+            });
+            model.addAttribute("supplementErrors", shown);
+            return detailPage(d, me, model, null);
+        }
+    }
+
     private String detailPage(DossierView d, CitizenPrincipal me, Model model, String ratingError) {
         model.addAttribute("d", d);
         model.addAttribute("history", dossiers.historyForApplicant(d.code(), me.identityNumber()));
@@ -98,6 +127,9 @@ public class MyDossiersController {
         model.addAttribute("ratingError", ratingError);
         model.addAttribute("answers", RatingService.Rating.values());
         model.addAttribute("receipt", d.receivedAt() != null);
+        if (!model.containsAttribute("supplementErrors")) {
+            model.addAttribute("supplementErrors", java.util.List.of());
+        }
         return "portal/my-dossier";
     }
 
