@@ -135,8 +135,7 @@ public class DossierService {
         Dossier d = Dossier.file(DossierCodes.provisional(), t, cmd.channel(), applicant, components, receiving.id(), now,
                 receivedAt, actor, calendar);
         store.insert(d);
-        String code = codes.next(receiving.id(), receiving.code(), day);
-        store.assignCode(d, code);
+        String code = store.assignCode(d, codes, receiving.id(), receiving.code(), day);
         events.publishEvent(new DossierFiled(code, t.procedureCode(), receiving.id(), cmd.channel(), now));
         if (d.status() == DossierStatus.RECEIVED) {
             events.publishEvent(new DossierReceived(code, t.procedureCode(), receiving.id(), cmd.channel(), receivedAt, d.appointmentAt()));

@@ -115,6 +115,8 @@ public class Dossier {
 
     final List<HistoryEntry> newHistory = new ArrayList<>();
     final List<Handover> newHandovers = new ArrayList<>();
+    /** The steps' changeable fields as last read or written, so saving writes only the steps that changed. */
+    List<Object> savedSteps = List.of();
 
     Dossier() {
     }
