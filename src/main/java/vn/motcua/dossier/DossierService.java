@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.Timing;
@@ -305,6 +306,8 @@ public class DossierService {
 
     // --- reading ------------------------------------------------------------------------------
 
+    /** One statement (the aggregate is read in one), so no transaction of its own: two round trips fewer. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public DossierView get(String code, OfficerScope scope) {
         return view(visible(code, scope), calendars.calendar());
     }
