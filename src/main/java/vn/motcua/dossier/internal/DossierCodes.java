@@ -25,7 +25,9 @@ public class DossierCodes {
 
     /** A unique placeholder for the moment between inserting a dossier and numbering it. */
     public static String provisional() {
-        return "~" + java.util.UUID.randomUUID();
+        // unique, not secret: a thread-local generator rather than the shared SecureRandom of randomUUID()
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "~" + new java.util.UUID(r.nextLong(), r.nextLong());
     }
 
     /**
