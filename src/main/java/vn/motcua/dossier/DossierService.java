@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.Timing;
@@ -176,8 +177,8 @@ public class DossierService {
         Dossier d = Dossier.file(DossierCodes.provisional(), t, cmd.channel(), applicant, components, receiving.id(), now,
                 receivedAt, actor, calendar);
         store.insert(d);
-        String code = codes.next(receiving.id(), receiving.code(), day);
-        store.assignCode(d, code);
+        String code = store.assignCode(d, codes, receiving.id(), receiving.code(), day);
+        // papers filed with a file go into the applicant's warehouse under the new code (few rows; most desk filings have none)
         String owner = ownerKey(applicant);
         if (owner != null) {
             for (ComponentItem c : components) {
@@ -472,6 +473,8 @@ public class DossierService {
 
     // --- reading ------------------------------------------------------------------------------
 
+    /** One statement (the aggregate is read in one), so no transaction of its own: two round trips fewer. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public DossierView get(String code, OfficerScope scope) {
         return view(visible(code, scope), calendars.calendar());
     }
@@ -605,7 +608,6 @@ public class DossierService {
         }
         d.supplementSubmitted(clock.instant(), Actor.system(actorName), items);
         store.update(d);
-        store.appendComponents(d);
         String owner = ownerKey(d.applicant());
         if (owner != null) {
             for (ComponentItem c : items) {

@@ -102,6 +102,8 @@ public class OrganizationService {
                     });
         }
         unitCache = null;
+        // scopes are built from the unit tree
+        forgetStaffAfterCommit();
     }
 
     public Optional<UnitView> findUnit(UnitId id) {
@@ -289,10 +291,69 @@ public class OrganizationService {
 
     // --- scope -----------------------------------------------------------------------------------
 
+    /**
+     * Scopes are computed on every request (API and pages) from the staff
+     * row and the unit tree, which change rarely. Like the units, a node keeps
+     * each staff member's scope for a few seconds and drops all of them when
+     * it changes a staff member or a unit itself (after the change commits);
+     * another node's change shows within seconds. A scope computed while a
+     * change was committing is not kept.
+     */
+    private record CachedScope(OfficerScope scope, long loadedAt) {
+    }
+
+    private static final long SCOPE_CACHE_MILLIS = 5_000;
+    private static final int SCOPE_CACHE_MAX = 10_000;
+    private final Map<Long, CachedScope> scopes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, CachedName> staffNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong staffGeneration = new java.util.concurrent.atomic.AtomicLong();
+
+    private record CachedName(String name, long loadedAt) {
+    }
+
     /** The units the staff member may see: theirs and everything below; all for admins and supervisors. */
     public OfficerScope scopeOf(StaffId id) {
+        long now = System.currentTimeMillis();
+        CachedScope c = scopes.get(id.value());
+        if (c != null && now - c.loadedAt() <= SCOPE_CACHE_MILLIS) {
+            return c.scope();
+        }
+        long generation = staffGeneration.get();
         StaffRow row = staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
-        return scopeOf(row);
+        OfficerScope scope = scopeOf(row);
+        remember(scopes, id.value(), new CachedScope(scope, now), generation);
+        return scope;
+    }
+
+    private <V> void remember(Map<Long, V> cache, long key, V value, long generation) {
+        if (cache.size() >= SCOPE_CACHE_MAX) {
+            cache.clear();
+        }
+        cache.put(key, value);
+        if (staffGeneration.get() != generation) {
+            // a staff or unit change committed meanwhile: what was read may predate it
+            cache.remove(key);
+        }
+    }
+
+    /** Drops the cached scopes and names now and again after the current transaction completes. */
+    private void forgetStaffAfterCommit() {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            forgetStaff();
+                        }
+                    });
+        }
+        forgetStaff();
+    }
+
+    private void forgetStaff() {
+        staffGeneration.incrementAndGet();
+        scopes.clear();
+        staffNames.clear();
     }
 
     public OfficerScope scopeOf(String username) {
@@ -333,8 +394,17 @@ public class OrganizationService {
         return toViews(List.of(row)).get(0);
     }
 
+    /** A staff member's name for display; kept for a few seconds like the scopes. */
     public Optional<String> findStaffName(long id) {
-        return staff.findById(id).map(StaffRow::fullName);
+        long now = System.currentTimeMillis();
+        CachedName c = staffNames.get(id);
+        if (c != null && now - c.loadedAt() <= SCOPE_CACHE_MILLIS) {
+            return Optional.of(c.name());
+        }
+        long generation = staffGeneration.get();
+        Optional<String> name = staff.findById(id).map(StaffRow::fullName);
+        name.ifPresent(n -> remember(staffNames, id, new CachedName(n, now), generation));
+        return name;
     }
 
     public Optional<StaffView> findStaffByUsername(String username) {
@@ -353,6 +423,7 @@ public class OrganizationService {
 
     @Transactional
     public StaffView createStaff(StaffCommand command) {
+        forgetStaffAfterCommit();
         Map<String, String> errors = validateStaff(null, command);
         if (Texts.isBlank(command.password())) {
             errors.put("password", "validation.required");
@@ -368,6 +439,7 @@ public class OrganizationService {
 
     @Transactional
     public StaffView updateStaff(StaffId id, int version, StaffCommand command) {
+        forgetStaffAfterCommit();
         staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
         Map<String, String> errors = validateStaff(id.value(), command);
         String newHash = null;
@@ -401,16 +473,24 @@ public class OrganizationService {
 
     @Transactional
     public void setStaffActive(StaffId id, boolean active) {
+        forgetStaffAfterCommit();
         staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
         staff.setActive(id.value(), active);
     }
 
     // --- authentication bookkeeping ------------------------------------------------------------
 
+    /**
+     * Read on every authenticated API call. One statement needs no
+     * transaction of its own: without one it is a single round trip instead
+     * of three (BEGIN, SELECT, COMMIT).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<LoginAccount> loginAccount(String username) {
         return staff.loginAccount(username);
     }
 
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<LoginAccount> loginAccountForApiKey(String token) {
         return staff.loginAccountByApiKey(sha256(token));
     }

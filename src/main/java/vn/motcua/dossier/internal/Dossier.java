@@ -118,6 +118,8 @@ public class Dossier {
     /** Components appended since loading (papers the applicant sent as a supplement), by seq. */
     final java.util.Set<Integer> addedComponents = new java.util.TreeSet<>();
     final List<Handover> newHandovers = new ArrayList<>();
+    /** The steps' changeable fields as last read or written, so saving writes only the steps that changed. */
+    List<Object> savedSteps = List.of();
 
     Dossier() {
     }

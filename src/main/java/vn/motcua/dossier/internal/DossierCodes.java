@@ -25,7 +25,27 @@ public class DossierCodes {
 
     /** A unique placeholder for the moment between inserting a dossier and numbering it. */
     public static String provisional() {
-        return "~" + java.util.UUID.randomUUID();
+        // unique, not secret: a thread-local generator rather than the shared SecureRandom of randomUUID()
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "~" + new java.util.UUID(r.nextLong(), r.nextLong());
+    }
+
+    /**
+     * Numbers a freshly inserted dossier (which holds a provisional code):
+     * takes the next number of the unit and day and writes the code into the
+     * dossier in one statement, so the counter row is locked for as short a
+     * time as possible. Returns the code.
+     */
+    public String assign(long dossierId, long unitId, String unitCode, LocalDate day) {
+        return jdbc.sql("""
+                WITH n AS (
+                  INSERT INTO dossier_code_counter (unit_id, day, last) VALUES (?, ?, 1)
+                  ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_code_counter.last + 1
+                  RETURNING last)
+                UPDATE dossier SET code = ? || CASE WHEN n.last < 10000 THEN lpad(n.last::text, 4, '0') ELSE n.last::text END
+                  FROM n WHERE dossier.id = ?
+                RETURNING dossier.code""")
+                .params(unitId, day, unitCode + "-" + DAY.format(day) + "-", dossierId).query(String.class).single();
     }
 
     public String next(long unitId, String unitCode, LocalDate day) {

@@ -41,6 +41,7 @@ public class StaffAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Map<String, Object> checking = new ConcurrentHashMap<>();
     private final byte[] salt = new java.security.SecureRandom().generateSeed(16);
 
     public StaffAuthenticationProvider(OrganizationService organization, PasswordEncoder encoder,
@@ -86,15 +87,28 @@ public class StaffAuthenticationProvider implements AuthenticationProvider {
     private boolean matches(LoginAccount account, String password) {
         String digest = digest(account.username(), password);
         long nowMillis = clock.millis();
-        Remembered r = remembered.get(account.username());
-        if (r != null && r.until() > nowMillis && r.storedHash().equals(account.passwordHash())
-                && MessageDigest.isEqual(r.digest().getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII))) {
+        if (remembers(account, digest, nowMillis)) {
             return true;
         }
+        // one BCrypt check per account at a time: concurrent calls of one client (16 at the start of a
+        // load test, or when the memory expires) wait for the first check instead of each running their own
+        synchronized (checking.computeIfAbsent(account.username(), k -> new Object())) {
+            return remembers(account, digest, clock.millis()) || check(account, password, digest, nowMillis);
+        }
+    }
+
+    private boolean remembers(LoginAccount account, String digest, long nowMillis) {
+        Remembered r = remembered.get(account.username());
+        return r != null && r.until() > nowMillis && r.storedHash().equals(account.passwordHash())
+                && MessageDigest.isEqual(r.digest().getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private boolean check(LoginAccount account, String password, String digest, long nowMillis) {
         boolean ok = encoder.matches(password, account.passwordHash());
         if (ok) {
             if (remembered.size() >= MAX_REMEMBERED) {
                 remembered.clear();
+                checking.clear();
             }
             remembered.put(account.username(), new Remembered(account.passwordHash(), digest, nowMillis + REMEMBER_MILLIS));
         } else {
