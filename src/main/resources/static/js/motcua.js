@@ -20,3 +20,18 @@ document.addEventListener('change', function (evt) {
     evt.target.form.requestSubmit();
   }
 });
+// File inputs with data-max-bytes refuse a file over the limit before it is sent: the server
+// would refuse it too, but only after the whole upload, and a request over the multipart limit
+// loses its form fields (and with them its CSRF token) on the way.
+document.addEventListener('change', function (evt) {
+  var input = evt.target;
+  if (!input.matches || !input.matches('input[type="file"][data-max-bytes]')) {
+    return;
+  }
+  var max = parseInt(input.getAttribute('data-max-bytes'), 10);
+  var tooLarge = Array.prototype.some.call(input.files || [], function (f) { return f.size > max; });
+  input.setCustomValidity(tooLarge ? (input.getAttribute('data-too-large') || 'Too large') : '');
+  if (tooLarge) {
+    input.reportValidity();
+  }
+});

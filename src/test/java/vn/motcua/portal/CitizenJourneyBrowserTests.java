@@ -111,6 +111,15 @@ class CitizenJourneyBrowserTests extends IntegrationTest {
         assertThat(phone.findElement(By.id("phone")).getAttribute("value")).isEqualTo("0987654321");
         fitsThePhone(phone);
         citizen.click(By.id("details-next"));
+        // a file over the limit is refused in the page, before it is sent
+        Path big = pdf("qua-lon.pdf");
+        Files.write(big, new byte[2 * 1024 * 1024], java.nio.file.StandardOpenOption.APPEND);
+        citizen.waitFor(By.id("file-1")).sendKeys(big.toString());
+        assertThat(phone.findElement(By.id("file-1")).getAttribute("validationMessage")).startsWith("Tệp quá lớn");
+        String papersUrl = phone.getCurrentUrl();
+        citizen.click(By.id("upload-1"));
+        assertThat(phone.getCurrentUrl()).isEqualTo(papersUrl);
+        phone.findElement(By.id("file-1")).clear();
         citizen.waitFor(By.id("file-1")).sendKeys(pdf("to-khai.pdf").toString());
         citizen.click(By.id("upload-1"));
         assertThat(citizen.waitFor(By.id("attached-1")).getText()).contains("to-khai.pdf");
