@@ -81,8 +81,7 @@ class DossierWarehouseTests extends IntegrationTest {
 
     /** A PDF with unique content, so every call stores a new blob. */
     static byte[] pdf() {
-        return ("%PDF-1.4\n% " + UUID.randomUUID() + "\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        return vn.motcua.support.TestFiles.pdf();
     }
 
     StoredFile stored() throws Exception {

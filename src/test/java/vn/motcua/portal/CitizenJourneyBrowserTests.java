@@ -53,8 +53,7 @@ class CitizenJourneyBrowserTests extends IntegrationTest {
     static Path pdf(String name) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "browser-uploads"));
         Path file = dir.resolve(name);
-        Files.writeString(file, "%PDF-1.4\n% " + UUID.randomUUID() + "\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-                StandardCharsets.US_ASCII);
+        Files.write(file, vn.motcua.support.TestFiles.pdf());
         return file.toAbsolutePath();
     }
 

@@ -73,8 +73,7 @@ class OnlineFilingTests extends IntegrationTest {
     }
 
     static byte[] pdf() {
-        return ("%PDF-1.4\n% " + UUID.randomUUID() + "\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        return vn.motcua.support.TestFiles.pdf();
     }
 
     private String start(CitizenPrincipal me, String procedureCode) throws Exception {
@@ -94,6 +93,16 @@ class OnlineFilingTests extends IntegrationTest {
         mvc.perform(multipart("/portal/drafts/" + draft + "/components/" + seq + "/upload")
                         .file(new MockMultipartFile("file", "to-khai.pdf", "application/pdf", pdf())).with(as(me)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+    }
+
+    /** A dossier filed online by this citizen with both papers uploaded: its code. */
+    private String filed(CitizenPrincipal me, DossierFixtures.World w) throws Exception {
+        String draft = start(me, w.procedure().code());
+        details(me, draft);
+        upload(me, draft, 1);
+        upload(me, draft, 2);
+        return mvc.perform(post("/portal/drafts/" + draft + "/submit").with(as(me)).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl().substring("/portal/dossiers/".length());
     }
 
     private WarehouseDocument result(CitizenPrincipal me) throws Exception {
@@ -164,13 +173,9 @@ class OnlineFilingTests extends IntegrationTest {
         DossierFixtures.World w = dossierFixtures.world();
         CitizenPrincipal owner = citizen("Trần Văn Chủ");
         CitizenPrincipal other = citizen("Lê Thị Khác");
-        String draft = start(owner, w.procedure().code());
-        details(owner, draft);
-        upload(owner, draft, 1);
-        upload(owner, draft, 2);
-        String code = mvc.perform(post("/portal/drafts/" + draft + "/submit").with(as(owner)).with(csrf()))
-                .andReturn().getResponse().getRedirectedUrl().substring("/portal/dossiers/".length());
+        String code = filed(owner, w);
         String fileId = dossiers.get(code, OfficerScope.everything(null)).components().get(0).fileId();
+        String draft = jdbc.sql("SELECT id FROM filing_draft WHERE dossier_code = ?").param(code).query(UUID.class).single().toString();
 
         mvc.perform(get("/portal/drafts/" + draft).with(as(other))).andExpect(status().isNotFound());
         mvc.perform(post("/portal/drafts/" + draft + "/discard").with(as(other)).with(csrf())).andExpect(status().isNotFound());
@@ -207,9 +212,8 @@ class OnlineFilingTests extends IntegrationTest {
         String draft = start(me, w.procedure().code());
         details(me, draft);
         long filesBefore = jdbc.sql("SELECT count(*) FROM stored_file").query(Long.class).single();
-        byte[] elf = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0};
         Document page = Jsoup.parse(mvc.perform(multipart("/portal/drafts/" + draft + "/components/1/upload")
-                        .file(new MockMultipartFile("file", "to-khai.pdf", "application/pdf", elf)).with(as(me)).with(csrf()))
+                        .file(new MockMultipartFile("file", "to-khai.pdf", "application/pdf", vn.motcua.support.TestFiles.ELF)).with(as(me)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(page.select("#error-1").text()).startsWith("Chỉ nhận tệp PDF, JPEG hoặc PNG");
         assertThat(page.select("#file-1").hasClass("is-invalid")).isTrue();
@@ -249,12 +253,7 @@ class OnlineFilingTests extends IntegrationTest {
     void theReturnedDossierIsRatedOnceFromThePortal() throws Exception {
         DossierFixtures.World w = dossierFixtures.world();
         CitizenPrincipal me = citizen("Hoàng Văn Đánh Giá");
-        String draft = start(me, w.procedure().code());
-        details(me, draft);
-        upload(me, draft, 1);
-        upload(me, draft, 2);
-        String code = mvc.perform(post("/portal/drafts/" + draft + "/submit").with(as(me)).with(csrf()))
-                .andReturn().getResponse().getRedirectedUrl().substring("/portal/dossiers/".length());
+        String code = filed(me, w);
         dossiers.act(code, Action.RECEIVE, Act.empty(), w.deskPrincipal());
         dossiers.act(code, Action.FORWARD, Act.empty(), w.deskPrincipal());
         dossiers.act(code, Action.FORWARD, Act.empty(), w.specialistPrincipal());
@@ -279,12 +278,7 @@ class OnlineFilingTests extends IntegrationTest {
     void theRequestedPapersAreSentOnlineAndABadFileLeavesTheDossierAsItWas() throws Exception {
         DossierFixtures.World w = dossierFixtures.world();
         CitizenPrincipal me = citizen("Ngô Thị Bổ Sung");
-        String draft = start(me, w.procedure().code());
-        details(me, draft);
-        upload(me, draft, 1);
-        upload(me, draft, 2);
-        String code = mvc.perform(post("/portal/drafts/" + draft + "/submit").with(as(me)).with(csrf()))
-                .andReturn().getResponse().getRedirectedUrl().substring("/portal/dossiers/".length());
+        String code = filed(me, w);
         // sending a supplement nobody asked for is refused
         mvc.perform(multipart("/portal/dossiers/" + code + "/supplement")
                         .file(new MockMultipartFile("paper-0", "x.pdf", "application/pdf", pdf())).with(as(me)).with(csrf()))
@@ -300,10 +294,9 @@ class OnlineFilingTests extends IntegrationTest {
         assertThat(page.select("#supplement-needed label").eachText()).containsExactly("Giấy xác nhận cư trú", "Ảnh 4x6");
 
         // one good file and one renamed program: nothing is kept
-        byte[] elf = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0};
         Document refused = Jsoup.parse(mvc.perform(multipart("/portal/dossiers/" + code + "/supplement")
                         .file(new MockMultipartFile("paper-0", "cu-tru.pdf", "application/pdf", pdf()))
-                        .file(new MockMultipartFile("paper-1", "anh.png", "image/png", elf)).with(as(me)).with(csrf()))
+                        .file(new MockMultipartFile("paper-1", "anh.png", "image/png", vn.motcua.support.TestFiles.ELF)).with(as(me)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(refused.select("#supplement-error").text()).startsWith("Ảnh 4x6: Chỉ nhận tệp PDF, JPEG hoặc PNG");
         DossierView unchanged = dossiers.get(code, OfficerScope.everything(null));

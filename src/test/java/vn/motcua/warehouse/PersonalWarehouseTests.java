@@ -43,8 +43,7 @@ class PersonalWarehouseTests extends IntegrationTest {
 
     /** A distinct small PDF, so each test has its own stored file. */
     StoredFile pdf(String owner) throws Exception {
-        byte[] content = ("%PDF-1.4\n% " + UUID.randomUUID() + "\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] content = vn.motcua.support.TestFiles.pdf();
         return files.upload("giay-to.pdf", new ByteArrayInputStream(content), owner);
     }
 

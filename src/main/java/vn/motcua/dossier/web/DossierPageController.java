@@ -40,10 +40,8 @@ import vn.motcua.dossier.Upload;
 import vn.motcua.warehouse.FileService;
 import vn.motcua.warehouse.StoredFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Officers' pages: inboxes, the dossier page with its timeline, and the acts as forms. */
@@ -176,12 +174,7 @@ public class DossierPageController {
             throw new NotFound("file of component " + seq + " of " + code);
         }
         StoredFile f = files.readable(UUID.fromString(d.components().get(seq - 1).fileId()), "staff:" + me.getUsername(), scope);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(f.mediaType()))
-                .contentLength(f.size())
-                .header("Content-Disposition", ContentDisposition.inline().filename(f.name(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(files.content(f)));
+        return vn.motcua.warehouse.FileDownloads.inline(f, files);
     }
 
     @PostMapping("/{code}/{action}")

@@ -153,12 +153,7 @@ public class MyDossiersController {
             throw new NotFound("file " + id);
         }
         StoredFile f = warehouse.readableByCitizen(uuid, me.identityNumber());
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(f.mediaType()))
-                .contentLength(f.size())
-                .header("Content-Disposition", ContentDisposition.inline().filename(f.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(files.content(f)));
+        return vn.motcua.warehouse.FileDownloads.inline(f, files);
     }
 
     // --- the personal data warehouse -------------------------------------------------------------

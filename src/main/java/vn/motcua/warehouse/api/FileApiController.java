@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,11 +57,6 @@ public class FileApiController {
             throw new NotFound("file " + id);
         }
         StoredFile f = files.readable(uuid, "staff:" + me.getUsername(), org.scopeOf(me.id()));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(f.mediaType()))
-                .contentLength(f.size())
-                .header("Content-Disposition", ContentDisposition.inline().filename(f.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(files.content(f)));
+        return vn.motcua.warehouse.FileDownloads.inline(f, files);
     }
 }
