@@ -17,6 +17,15 @@ public final class FileDownloads {
     private FileDownloads() {
     }
 
+    /** A file id from a URL: anything that is not a UUID names no file (404, like a file one may not read). */
+    public static java.util.UUID id(String text) {
+        try {
+            return java.util.UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new vn.motcua.shared.NotFound("file " + text);
+        }
+    }
+
     public static ResponseEntity<InputStreamResource> inline(StoredFile f, FileService files) throws IOException {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(f.mediaType()))

@@ -146,12 +146,7 @@ public class MyDossiersController {
     @GetMapping("/portal/files/{id}")
     public ResponseEntity<InputStreamResource> file(@PathVariable String id, @AuthenticationPrincipal CitizenPrincipal me)
             throws IOException {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("file " + id);
-        }
+        UUID uuid = vn.motcua.warehouse.FileDownloads.id(id);
         StoredFile f = warehouse.readableByCitizen(uuid, me.identityNumber());
         return vn.motcua.warehouse.FileDownloads.inline(f, files);
     }

@@ -18,7 +18,6 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffPrincipal;
 import vn.motcua.shared.InvalidInput;
-import vn.motcua.shared.NotFound;
 import vn.motcua.warehouse.FileService;
 import vn.motcua.warehouse.StoredFile;
 
@@ -50,12 +49,7 @@ public class FileApiController {
     @GetMapping("/{id}")
     public ResponseEntity<InputStreamResource> download(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal me)
             throws IOException {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("file " + id);
-        }
+        UUID uuid = vn.motcua.warehouse.FileDownloads.id(id);
         StoredFile f = files.readable(uuid, "staff:" + me.getUsername(), org.scopeOf(me.id()));
         return vn.motcua.warehouse.FileDownloads.inline(f, files);
     }
