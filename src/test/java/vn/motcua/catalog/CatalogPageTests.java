@@ -212,6 +212,18 @@ class CatalogPageTests extends IntegrationTest {
     }
 
     @Test
+    void thePageLinksKeepTheFiltersAndMarkTheCurrentPage() throws Exception {
+        Document first = Jsoup.parse(mvc.perform(get("/public/procedures").param("level", "COMMUNE"))
+                .andReturn().getResponse().getContentAsString());
+        java.util.List<String> links = first.select(".pagination a.page-link").eachAttr("href");
+        assertThat(links).hasSizeGreaterThan(1);
+        assertThat(links.get(1)).contains("level=COMMUNE").endsWith("page=1");
+        assertThat(first.select(".pagination .page-item.active").text()).isEqualTo("1");
+        Document second = Jsoup.parse(mvc.perform(get(links.get(1))).andReturn().getResponse().getContentAsString());
+        assertThat(second.select(".pagination .page-item.active").text()).isEqualTo("2");
+    }
+
+    @Test
     void thePrintablePageShowsCasesStepsComponentsFeesAndLegalBasis() throws Exception {
         Document page = Jsoup.parse(mvc.perform(get("/public/procedures/1.009972")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
