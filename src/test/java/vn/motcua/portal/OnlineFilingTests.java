@@ -270,6 +270,9 @@ class OnlineFilingTests extends IntegrationTest {
         Document again = Jsoup.parse(mvc.perform(post("/portal/dossiers/" + code + "/rating").param("rating", "NOT_SATISFIED")
                 .with(as(me)).with(csrf())).andReturn().getResponse().getContentAsString());
         assertThat(again.select("#rating-error").text()).contains("chỉ đánh giá một lần");
+        Document rated = Jsoup.parse(mvc.perform(get("/portal/dossiers/" + code).with(as(me))).andReturn().getResponse().getContentAsString());
+        assertThat(rated.select("#already-rated")).hasSize(1);
+        assertThat(rated.select("#rating-submit")).isEmpty(); // the form is gone once rated
         assertThat(jdbc.sql("SELECT rating || '/' || channel FROM dossier_rating WHERE dossier_code = ?").param(code)
                 .query(String.class).single()).isEqualTo("VERY_SATISFIED/PORTAL");
     }
