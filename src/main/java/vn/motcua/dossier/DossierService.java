@@ -176,6 +176,10 @@ public class DossierService {
         // desk's counter row only for that moment, not for the whole filing.
         Dossier d = Dossier.file(DossierCodes.provisional(), t, cmd.channel(), applicant, components, receiving.id(), now,
                 receivedAt, actor, calendar);
+        if (d.status() == DossierStatus.RECEIVED) {
+            d.tellApplicant(ApplicantNotice.Kind.RECEIVED, null, now);
+        }
+        boolean owesNotices = d.owesNotices();
         store.insert(d);
         String code = store.assignCode(d, codes, receiving.id(), receiving.code(), day);
         // papers filed with a file go into the applicant's warehouse under the new code (few rows; most desk filings have none)
@@ -191,6 +195,9 @@ public class DossierService {
         events.publishEvent(new DossierFiled(code, t.procedureCode(), receiving.id(), cmd.channel(), now));
         if (d.status() == DossierStatus.RECEIVED) {
             events.publishEvent(new DossierReceived(code, t.procedureCode(), receiving.id(), cmd.channel(), receivedAt, d.appointmentAt()));
+        }
+        if (owesNotices) {
+            events.publishEvent(new ApplicantNoticesQueued(code));
         }
         return view(d, calendar);
     }
@@ -299,8 +306,10 @@ public class DossierService {
             }
             default -> throw new DomainRuleViolation("illegal-transition", "dossier.illegalTransition", action.path(), d.status().code());
         }
+        tellApplicant(d, action, act, now);
+        boolean notified = d.owesNotices();
         store.update(d);
-        publish(d, action, before, stepBefore, act, now, calendar);
+        publish(d, action, before, stepBefore, act, now, calendar, notified);
         return view(d, calendar);
     }
 
@@ -428,8 +437,25 @@ public class DossierService {
         }
     }
 
+    /**
+     * The acts the applicant must hear of (receipt, refusal, a supplement to
+     * send, the result ready, the result returned) owe a message, written by
+     * the act's own save into the outbox and sent after the commit.
+     */
+    private void tellApplicant(Dossier d, Action action, Act act, Instant now) {
+        switch (action) {
+            case RECEIVE -> d.tellApplicant(ApplicantNotice.Kind.RECEIVED, null, now);
+            case REFUSE -> d.tellApplicant(ApplicantNotice.Kind.REFUSED, act.reason(), now);
+            case REQUEST_SUPPLEMENT -> d.tellApplicant(ApplicantNotice.Kind.SUPPLEMENT,
+                    act.items() == null ? null : String.join("; ", act.items()), now);
+            case COMPLETE -> d.tellApplicant(ApplicantNotice.Kind.COMPLETED, d.resultNumber(), now);
+            case RETURN -> d.tellApplicant(ApplicantNotice.Kind.RETURNED, null, now);
+            default -> { }
+        }
+    }
+
     private void publish(Dossier d, Action action, DossierStatus before, Dossier.Step stepBefore, Act act, Instant now,
-                         WorkingCalendar calendar) {
+                         WorkingCalendar calendar, boolean notified) {
         switch (action) {
             case RECEIVE -> events.publishEvent(new DossierReceived(d.code(), d.procedureCode(), d.receivingUnitId(),
                     d.channel(), now, d.appointmentAt()));
@@ -450,6 +476,9 @@ public class DossierService {
                     String.valueOf(d.timing(calendar)), now));
             case RETURN -> events.publishEvent(new DossierReturned(d.code(), d.receivingUnitId(), d.returnChannel(), now));
             default -> { }
+        }
+        if (notified) {
+            events.publishEvent(new ApplicantNoticesQueued(d.code()));
         }
     }
 

@@ -84,6 +84,27 @@ class SecurityTests extends IntegrationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.code").value(mine.code()));
     }
 
+    /**
+     * A node keeps accounts for a few seconds (every API call needs one), but
+     * drops one as soon as it changes it: deactivation and the lockout apply
+     * to the very next call on this node.
+     */
+    @Test
+    void aRememberedApiAccountStillLocksAndDeactivatesAtOnce() throws Exception {
+        UnitView unit = fixtures.agency("Sở Nhớ Tài khoản");
+        StaffView locked = fixtures.staff(Role.SPECIALIST, unit);
+        mvc.perform(get("/api/v1/me").with(httpBasic(locked.username(), Fixtures.PASSWORD))).andExpect(status().isOk());
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic(locked.username(), "sai-mat-khau"))).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/v1/me").with(httpBasic(locked.username(), Fixtures.PASSWORD))).andExpect(status().isUnauthorized());
+
+        StaffView leaving = fixtures.staff(Role.SPECIALIST, unit);
+        mvc.perform(get("/api/v1/me").with(httpBasic(leaving.username(), Fixtures.PASSWORD))).andExpect(status().isOk());
+        org.setStaffActive(leaving.staffId(), false);
+        mvc.perform(get("/api/v1/me").with(httpBasic(leaving.username(), Fixtures.PASSWORD))).andExpect(status().isUnauthorized());
+    }
+
     @Test
     void aFormPostWithoutCsrfTokenIsForbidden() throws Exception {
         StaffView admin = fixtures.staff(Role.ADMIN, fixtures.province());

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,9 +26,10 @@ import vn.motcua.calendar.CalendarYearDocument;
 import vn.motcua.calendar.DurationUnit;
 import vn.motcua.organization.StaffPrincipal;
 import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.PageController;
 
 /** Administration of the working calendars, and a due-date calculator to check them. */
-@Controller
+@PageController
 @RequestMapping("/admin/calendar")
 public class CalendarAdminController {
 

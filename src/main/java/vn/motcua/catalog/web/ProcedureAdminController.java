@@ -17,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +44,7 @@ import vn.motcua.organization.UnitLevel;
 import vn.motcua.organization.UnitView;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.PageController;
 import vn.motcua.shared.PageResult;
 
 /**
@@ -53,7 +53,7 @@ import vn.motcua.shared.PageResult;
  * the form and shows it again, so nothing typed is lost and no script is
  * needed), publish and withdraw, version history, import and export.
  */
-@Controller
+@PageController
 @RequestMapping("/admin/procedures")
 public class ProcedureAdminController {
 

@@ -1,7 +1,6 @@
 package vn.motcua.catalog.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +10,7 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.ProcedureQuery;
 import vn.motcua.catalog.ProcedureSummary;
+import vn.motcua.shared.PageController;
 import vn.motcua.shared.PageResult;
 import vn.motcua.organization.UnitLevel;
 
@@ -19,7 +19,7 @@ import vn.motcua.organization.UnitLevel;
  * results only), filters by field, level, agency and online level, paging, and
  * a printable page per procedure. Only published versions are shown.
  */
-@Controller
+@PageController
 @RequestMapping("/public/procedures")
 public class PublicProcedureController {
 

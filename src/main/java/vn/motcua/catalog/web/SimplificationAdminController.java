@@ -15,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -35,6 +34,7 @@ import vn.motcua.catalog.SimplificationStatus;
 import vn.motcua.organization.StaffPrincipal;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.PageController;
 
 /**
  * Review and simplification pages for administrators: the review list with
@@ -44,7 +44,7 @@ import vn.motcua.shared.InvalidInput;
  * the figures so far, nothing typed is lost, no script needed), the proposal
  * page with submit, accept and reject.
  */
-@Controller
+@PageController
 @RequestMapping("/admin/simplification")
 public class SimplificationAdminController {
 

@@ -118,6 +118,8 @@ public class Dossier {
     /** Components appended since loading (papers the applicant sent as a supplement), by seq. */
     final java.util.Set<Integer> addedComponents = new java.util.TreeSet<>();
     final List<Handover> newHandovers = new ArrayList<>();
+    /** Messages owed to the applicant since loading, written with the next save (the outbox, see ApplicantNotices). */
+    final List<Notice> newNotices = new ArrayList<>();
     /** The steps' changeable fields as last read or written, so saving writes only the steps that changed. */
     List<Object> savedSteps = List.of();
 
@@ -536,6 +538,19 @@ public class Dossier {
         Handover h = new Handover(handovers.size() + 1, stepSeq, fromUnit, toUnit, at, deliverer, receiver, stepDue, timing);
         handovers.add(h);
         newHandovers.add(h);
+    }
+
+    /** A message owed to the applicant because of an act, saved in the act's own statement. */
+    public record Notice(vn.motcua.dossier.ApplicantNotice.Kind kind, String detail, Instant at) {
+    }
+
+    /** Owes the applicant a message about the act just done; it is written with the next save. */
+    public void tellApplicant(vn.motcua.dossier.ApplicantNotice.Kind kind, String detail, Instant at) {
+        newNotices.add(new Notice(kind, detail, at));
+    }
+
+    public boolean owesNotices() {
+        return !newNotices.isEmpty();
     }
 
     private void record(Instant at, Actor actor, Action action, DossierStatus from, DossierStatus to, String reason,

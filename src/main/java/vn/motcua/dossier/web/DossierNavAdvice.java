@@ -1,22 +1,20 @@
 package vn.motcua.dossier.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffPrincipal;
+import vn.motcua.shared.PageController;
 
 /**
  * The inbox counts shown in the navigation of every page, for officers who handle dossiers. Only pages need
- * them: {@code @RestController}s are {@code @Controller}s too, so JSON API calls are skipped here, otherwise every
- * API call would pay for the counts it never shows.
+ * them, so the advice applies to {@link PageController}s only: JSON API calls do not pay for counts they never show.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 public class DossierNavAdvice {
 
     private final DossierService dossiers;
@@ -28,10 +26,7 @@ public class DossierNavAdvice {
     }
 
     @ModelAttribute("inboxCounts")
-    public Map<String, Long> inboxCounts(HttpServletRequest request) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            return null;
-        }
+    public Map<String, Long> inboxCounts() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
         if (a == null || !(a.getPrincipal() instanceof StaffPrincipal me)
                 || !me.hasAnyRole("ONE_STOP_OFFICER", "SPECIALIST", "LEADER", "SUPERVISOR")) {

@@ -12,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +34,7 @@ import vn.motcua.organization.UnitView;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
 import vn.motcua.shared.NotFound;
+import vn.motcua.shared.PageController;
 import vn.motcua.shared.Texts;
 import vn.motcua.dossier.Upload;
 import vn.motcua.warehouse.FileService;
@@ -45,7 +45,7 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Officers' pages: inboxes, the dossier page with its timeline, and the acts as forms. */
-@Controller
+@PageController
 @RequestMapping("/dossiers")
 public class DossierPageController {
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -33,13 +32,14 @@ import vn.motcua.dossier.Upload;
 import vn.motcua.organization.StaffPrincipal;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.PageController;
 
 /**
  * The one-stop officer's intake page: find the procedure by typing (without
  * diacritics), pick the case, enter the applicant, tick the components, see the
  * appointment the calendar gives, confirm, print the receipt.
  */
-@Controller
+@PageController
 @RequestMapping("/dossiers/new")
 public class IntakeController {
 

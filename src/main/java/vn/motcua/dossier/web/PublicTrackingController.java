@@ -1,18 +1,18 @@
 package vn.motcua.dossier.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.motcua.dossier.DossierService;
+import vn.motcua.shared.PageController;
 
 /**
  * The public tracking page (no login): the status and timeline of a dossier
  * by the code printed on the receipt (its QR code links here), without any
  * personal data.
  */
-@Controller
+@PageController
 public class PublicTrackingController {
 
     private final DossierService dossiers;

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +21,11 @@ import vn.motcua.organization.StaffId;
 import vn.motcua.organization.StaffView;
 import vn.motcua.organization.UnitView;
 import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.PageController;
 import vn.motcua.shared.PageResult;
 
 /** Administration pages for staff accounts. */
-@Controller
+@PageController
 @RequestMapping("/admin/staff")
 public class StaffAdminController {
 

@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +22,10 @@ import vn.motcua.organization.UnitKind;
 import vn.motcua.organization.UnitLevel;
 import vn.motcua.organization.UnitView;
 import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.PageController;
 
 /** Administration pages for the unit tree: list, search, create, edit, deactivate, merge. */
-@Controller
+@PageController
 @RequestMapping("/admin/units")
 public class UnitAdminController {
 

@@ -1,14 +1,14 @@
 package vn.motcua.platform.web;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffPrincipal;
+import vn.motcua.shared.PageController;
 
 /** The login page and the start page after signing in. */
-@Controller
+@PageController
 public class HomeController {
 
     private final OrganizationService organization;

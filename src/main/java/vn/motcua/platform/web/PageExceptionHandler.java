@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.NotFound;
+import vn.motcua.shared.PageController;
 
 /**
  * Errors of page controllers become a readable page in the person's language;

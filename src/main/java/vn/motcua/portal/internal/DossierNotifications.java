@@ -1,92 +1,177 @@
 package vn.motcua.portal.internal;
 
+import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import vn.motcua.dossier.DossierCompleted;
-import vn.motcua.dossier.DossierReceived;
-import vn.motcua.dossier.DossierRefused;
-import vn.motcua.dossier.DossierService;
-import vn.motcua.dossier.DossierView;
-import vn.motcua.dossier.SupplementRequested;
-import vn.motcua.organization.OfficerScope;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.motcua.dossier.ApplicantNotice;
+import vn.motcua.dossier.ApplicantNotices;
+import vn.motcua.dossier.ApplicantNoticesQueued;
 import vn.motcua.portal.NotificationChannel;
+import vn.motcua.portal.RatingService;
 
 /**
  * Tells the applicant, in Vietnamese, when the dossier is received, refused,
- * needs a supplement, or has its result ready. The listeners run after the
- * act commits, from the event publication registry: a message whose sending
- * failed (or whose node stopped) stays recorded there as incomplete, to be
- * resubmitted. The listeners only read (one statement, the dossier), so they
- * run without a transaction of their own: two round trips fewer per message.
+ * needs a supplement, has its result ready, or has it returned. The acts
+ * write these messages into the outbox ({@link ApplicantNotices}) in their
+ * own statement; this sender, one thread per node, claims them in batches and
+ * sends them through every channel. It starts right after the commit of an
+ * act on this node, and otherwise every {@code motcua.notices.poll-seconds}
+ * (messages left by another node or by a node that stopped). A message whose
+ * sending fails is tried again later (see ApplicantNotices.claim).
  */
 @Component
-class DossierNotifications {
+class DossierNotifications implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(DossierNotifications.class);
     private static final Locale VI = Locale.forLanguageTag("vi");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
+            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final int BATCH = 50;
 
-    private final DossierService dossiers;
+    private final ApplicantNotices notices;
     private final List<NotificationChannel> channels;
     private final MessageSource messages;
     private final String publicUrl;
-    private final vn.motcua.portal.RatingService ratings;
+    private final RatingService ratings;
+    private final Duration poll;
+    private final Duration lease;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
 
-    DossierNotifications(DossierService dossiers, List<NotificationChannel> channels, MessageSource messages,
-                         @Value("${motcua.public-url:http://localhost:8080}") String publicUrl,
-                         vn.motcua.portal.RatingService ratings) {
-        this.ratings = ratings;
-        this.dossiers = dossiers;
+    DossierNotifications(ApplicantNotices notices, List<NotificationChannel> channels, MessageSource messages,
+                         @Value("${motcua.public-url:http://localhost:8080}") String publicUrl, RatingService ratings,
+                         @Value("${motcua.notices.poll-seconds:5}") long pollSeconds,
+                         @Value("${motcua.notices.lease-seconds:60}") long leaseSeconds) {
+        this.notices = notices;
         this.channels = channels;
         this.messages = messages;
         this.publicUrl = publicUrl;
+        this.ratings = ratings;
+        this.poll = Duration.ofSeconds(pollSeconds);
+        this.lease = Duration.ofSeconds(leaseSeconds);
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(DossierReceived event) {
-        DossierView d = dossier(event.code());
-        notify(d, "received", d.appointmentAt() == null ? "" : DATE.format(d.appointmentAt()));
+    /** An act owes messages: send them once its transaction has committed (not before: they are not visible yet). */
+    @EventListener
+    void on(ApplicantNoticesQueued event) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(DossierRefused event) {
-        notify(dossier(event.code()), "refused", event.reason());
+    private void wake() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(SupplementRequested event) {
-        notify(dossier(event.code()), "supplement", String.join("; ", event.items()));
+    /**
+     * Sends what is due now, batch after batch, until nothing is left;
+     * returns how many messages were claimed. Runs on the sender's thread,
+     * and may be called by tests: concurrent callers never take the same row.
+     */
+    int sendDue() {
+        int total = 0;
+        while (true) {
+            List<ApplicantNotice> batch = notices.claim(BATCH, lease);
+            List<Long> sent = new ArrayList<>(batch.size());
+            for (ApplicantNotice n : batch) {
+                try {
+                    send(n);
+                    sent.add(n.id());
+                } catch (RuntimeException e) {
+                    log.warn("Notice {} ({} of {}) not sent, attempt {}: {}", n.id(), n.kind(), n.code(), n.attempt(), e.toString());
+                    notices.failed(n.id(), e.toString());
+                }
+            }
+            notices.sent(sent);
+            total += batch.size();
+            if (batch.size() < BATCH) {
+                return total;
+            }
+        }
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(vn.motcua.dossier.DossierReturned event) {
-        DossierView d = dossier(event.code());
-        String link = publicUrl + "/public/rating/" + d.code() + "?t=" + ratings.token(d.code());
-        notify(d, "returned", link);
-    }
-
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(DossierCompleted event) {
-        notify(dossier(event.code()), "completed", event.resultNumber());
-    }
-
-    private DossierView dossier(String code) {
-        return dossiers.get(code, OfficerScope.everything(null));
-    }
-
-    private void notify(DossierView d, String what, String detail) {
-        String subject = messages.getMessage("notify." + what + ".subject", new Object[] {d.code()}, VI);
-        String body = messages.getMessage("notify." + what + ".body", new Object[] {d.applicant().fullName(), d.code(),
-                d.procedureName(), detail == null ? "" : detail, publicUrl + "/public/tracking/" + d.code()}, VI);
-        NotificationChannel.Recipient to = new NotificationChannel.Recipient(d.applicant().fullName(),
-                d.applicant().email(), d.applicant().phone());
+    private void send(ApplicantNotice n) {
+        String what = n.kind().name().toLowerCase(Locale.ROOT);
+        String detail = switch (n.kind()) {
+            case RECEIVED -> n.appointmentAt() == null ? "" : DATE.format(n.appointmentAt());
+            case RETURNED -> publicUrl + "/public/rating/" + n.code() + "?t=" + ratings.token(n.code());
+            default -> n.detail() == null ? "" : n.detail();
+        };
+        String subject = messages.getMessage("notify." + what + ".subject", new Object[] {n.code()}, VI);
+        String body = messages.getMessage("notify." + what + ".body", new Object[] {n.applicantName(), n.code(),
+                n.procedureName(), detail, publicUrl + "/public/tracking/" + n.code()}, VI);
+        NotificationChannel.Recipient to = new NotificationChannel.Recipient(n.applicantName(), n.email(), n.phone());
         for (NotificationChannel c : channels) {
             c.send(to, subject, body);
         }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                if (running) {
+                    sendDue();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database may be briefly unreachable: try again at the next poll
+                log.warn("Sending applicant notices failed: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = new Thread(this::loop, "applicant-notices");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread w = worker;
+        if (w != null) {
+            wake.release();
+            try {
+                w.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

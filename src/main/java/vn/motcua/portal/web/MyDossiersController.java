@@ -10,7 +10,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +26,7 @@ import vn.motcua.portal.RatingService;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
 import vn.motcua.shared.NotFound;
+import vn.motcua.shared.PageController;
 import vn.motcua.warehouse.DocumentKind;
 import vn.motcua.warehouse.FileService;
 import vn.motcua.warehouse.PersonalWarehouse;
@@ -39,7 +39,7 @@ import vn.motcua.warehouse.StoredFile;
  * is found by the account's identity number; another person's dossier, slip,
  * document or file is 404, as if it did not exist.
  */
-@Controller
+@PageController
 public class MyDossiersController {
 
     private final DossierService dossiers;

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +20,7 @@ import vn.motcua.portal.CitizenPrincipal;
 import vn.motcua.portal.FilingDraft;
 import vn.motcua.portal.OnlineFiling;
 import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.PageController;
 import vn.motcua.warehouse.FileService;
 import vn.motcua.warehouse.PersonalWarehouse;
 import vn.motcua.warehouse.WarehouseDocument;
@@ -31,7 +31,7 @@ import vn.motcua.warehouse.WarehouseDocument;
  * warehouse, one form per component so each works on a phone), review and
  * submit. Every step saves the draft, so the citizen can leave and come back.
  */
-@Controller
+@PageController
 public class OnlineFilingController {
 
     private final OnlineFiling filing;

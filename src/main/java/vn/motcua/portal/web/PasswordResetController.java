@@ -1,6 +1,5 @@
 package vn.motcua.portal.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,13 +7,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.motcua.portal.CitizenAccounts;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.PageController;
 
 /**
  * Forgotten password: the citizen gives an identity number or e-mail address
  * and always gets the same answer (so nobody learns who has an account); the
  * e-mailed link opens the page that sets a new password.
  */
-@Controller
+@PageController
 public class PasswordResetController {
 
     private final CitizenAccounts accounts;

@@ -1,12 +1,12 @@
 package vn.motcua.portal.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import vn.motcua.portal.internal.IdentityProvider;
+import vn.motcua.shared.PageController;
 
 /** The citizen's login page and the portal's home. */
-@Controller
+@PageController
 public class PortalController {
 
     /** The reasons the login redirects with ({@code ?error=…}); anything else reads as a bad password. */

@@ -1,6 +1,5 @@
 package vn.motcua.portal.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +9,7 @@ import vn.motcua.portal.RatingService;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
 import vn.motcua.shared.NotFound;
+import vn.motcua.shared.PageController;
 
 /**
  * Rating pages: the public one behind the link sent to the applicant
@@ -17,7 +17,7 @@ import vn.motcua.shared.NotFound;
  * ({@code /kiosk}, signed in as a one-stop officer), where the applicant taps
  * an answer after collecting the result.
  */
-@Controller
+@PageController
 public class RatingController {
 
     private final RatingService ratings;

@@ -2,7 +2,6 @@ package vn.motcua.portal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +12,10 @@ import vn.motcua.portal.CitizenAccounts;
 import vn.motcua.portal.CitizenPrincipal;
 import vn.motcua.portal.internal.CitizenSignIn;
 import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.PageController;
 
 /** A citizen or organisation opens a portal account and is signed in at once. */
-@Controller
+@PageController
 public class RegistrationController {
 
     private final CitizenAccounts accounts;

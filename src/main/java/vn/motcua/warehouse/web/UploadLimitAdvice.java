@@ -1,12 +1,12 @@
 package vn.motcua.warehouse.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import vn.motcua.shared.PageController;
 import vn.motcua.warehouse.FileService;
 
 /** Gives every page the upload limit, so file inputs can refuse a file that is too large before sending it. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 public class UploadLimitAdvice {
 
     private final FileService files;
