@@ -86,6 +86,18 @@ class CatalogIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aNewlyPublishedVersionIsWhatTheNextFilingSees() {
+        String code = Samples.code();
+        catalog.create(Samples.commune(code, "Thủ tục phiên bản một"), "test");
+        assertThat(catalog.findPublished(code)).isEmpty();
+        catalog.publish(code, "301/QĐ-UBND", DECIDED, "test");
+        assertThat(catalog.findPublished(code)).get().extracting(ProcedureDetail::version).isEqualTo(1);
+        catalog.update(code, Samples.commune(code, "Thủ tục phiên bản hai"), "test");
+        catalog.publish(code, "302/QĐ-UBND", DECIDED.plusDays(1), "test");
+        assertThat(catalog.findPublished(code)).get().extracting(ProcedureDetail::name).isEqualTo("Thủ tục phiên bản hai");
+    }
+
+    @Test
     void savingTheSameContentAgainMakesNoNewVersion() {
         String code = Samples.code();
         catalog.create(Samples.commune(code, "Thủ tục không đổi"), "test");
@@ -102,6 +114,8 @@ class CatalogIntegrationTests extends IntegrationTest {
         assertThatThrownBy(() -> catalog.withdraw(code, null, null, null, "test"))
                 .isInstanceOfSatisfying(DomainRuleViolation.class, e -> assertThat(e.rule()).isEqualTo("illegal-transition"));
         catalog.publish(code, "404/QĐ-UBND", DECIDED, "test");
+        // read once, so this node keeps it: the withdrawal below must still show at once
+        assertThat(catalog.findPublished(code)).isPresent();
         assertThatThrownBy(() -> catalog.publish(code, "405/QĐ-UBND", DECIDED, "test"))
                 .isInstanceOfSatisfying(DomainRuleViolation.class, e -> {
                     assertThat(e.rule()).isEqualTo("illegal-transition");

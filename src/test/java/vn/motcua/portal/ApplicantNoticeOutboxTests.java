@@ -51,6 +51,9 @@ class ApplicantNoticeOutboxTests extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
     private DossierView file(DossierFixtures.World w, String email) {
         return dossiers.file(new FileDossier(w.procedure().code(), null, Channel.IN_PERSON,
                 new Applicant(ApplicantKind.PERSON, "Hồ Văn Thái", "040322299911", null, null, email, null),
@@ -117,7 +120,7 @@ class ApplicantNoticeOutboxTests extends IntegrationTest {
                 INSERT INTO applicant_notice (dossier_id, kind, detail, created_at, next_attempt_at)
                 SELECT id, 'COMPLETED', 'KQ-123', now(), now() FROM dossier WHERE code = ? RETURNING id""")
                 .param(d.code()).query(Long.class).single();
-        notices.claim(0, Duration.ofSeconds(60)); // nothing claimed with max 0
+        events.publishEvent(new vn.motcua.dossier.ApplicantNoticesQueued(d.code()));
         Map<String, Object> failed = awaitRow(id, x -> x.get("last_error") != null);
         assertThat(failed.get("sent_at")).isNull();
         assertThat(failed.get("attempts")).isEqualTo(1);
@@ -125,6 +128,7 @@ class ApplicantNoticeOutboxTests extends IntegrationTest {
 
         jdbc.sql("UPDATE dossier SET applicant_email = ? WHERE code = ?").param(address).param(d.code()).update();
         jdbc.sql("UPDATE applicant_notice SET next_attempt_at = now() WHERE id = ?").param(id).update();
+        events.publishEvent(new vn.motcua.dossier.ApplicantNoticesQueued(d.code())); // the sender looks now, not at its next poll
         Map<String, Object> sent = awaitRow(id, x -> x.get("sent_at") != null);
         assertThat(sent.get("attempts")).isEqualTo(2);
         assertThat(sent.get("last_error")).isNull();

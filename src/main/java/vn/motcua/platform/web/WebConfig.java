@@ -2,6 +2,7 @@ package vn.motcua.platform.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -9,6 +10,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Vietnamese by default; {@code ?lang=en} switches to English and a cookie keeps the choice. */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +37,17 @@ public class WebConfig implements WebMvcConfigurer {
         }
         String header = request.getHeader("Accept-Language");
         return header != null && header.trim().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : VIETNAMESE;
+    }
+
+    /** Request mappings with a cheap first test of the path's literal beginning (see LiteralPrefixHandlerMapping). */
+    @Bean
+    WebMvcRegistrations literalPrefixHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new LiteralPrefixHandlerMapping();
+            }
+        };
     }
 
     @Override
