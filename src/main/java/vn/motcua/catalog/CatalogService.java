@@ -33,6 +33,7 @@ import vn.motcua.organization.UnitId;
 import vn.motcua.organization.UnitView;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.NodeCache;
 import vn.motcua.shared.NotFound;
 import vn.motcua.shared.PageResult;
 import vn.motcua.shared.Texts;
@@ -80,50 +81,10 @@ public class CatalogService {
         if (!ProcedureRules.isCode(code)) {
             return Optional.empty();
         }
-        long now = System.currentTimeMillis();
-        CachedPublished c = published.get(code);
-        if (c != null && now - c.loadedAt() <= PUBLISHED_CACHE_MILLIS) {
-            return c.detail();
-        }
-        long generation = publishedGeneration.get();
-        Optional<ProcedureDetail> detail = store.findPublished(code).map(this::detail);
-        if (published.size() >= PUBLISHED_CACHE_MAX) {
-            published.clear();
-        }
-        published.put(code, new CachedPublished(detail, now));
-        if (publishedGeneration.get() != generation) {
-            // a change committed meanwhile: what was read may predate it
-            published.remove(code);
-        }
-        return detail;
+        return published.get(code, k -> store.findPublished(k).map(this::detail));
     }
 
-    private record CachedPublished(Optional<ProcedureDetail> detail, long loadedAt) {
-    }
-
-    private static final long PUBLISHED_CACHE_MILLIS = 5_000;
-    private static final int PUBLISHED_CACHE_MAX = 10_000;
-    private final Map<String, CachedPublished> published = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong publishedGeneration = new java.util.concurrent.atomic.AtomicLong();
-
-    /** Drops the kept published versions now and again once the current transaction completes. */
-    private void forgetPublishedAfterCommit() {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            forgetPublished();
-                        }
-                    });
-        }
-        forgetPublished();
-    }
-
-    private void forgetPublished() {
-        publishedGeneration.incrementAndGet();
-        published.clear();
-    }
+    private final NodeCache<String, Optional<ProcedureDetail>> published = new NodeCache<>(5_000, 10_000);
 
     /** The published version, or 404. */
     public ProcedureDetail published(String code) {
@@ -203,7 +164,7 @@ public class CatalogService {
     /** Creates a procedure as draft version 1. */
     @Transactional
     public ProcedureDetail create(ProcedureCommand command, String actor) {
-        forgetPublishedAfterCommit();
+        published.forgetAfterCommit();
         ProcedureRules.Checked checked = ProcedureRules.check(command, unitLookup());
         List<Violation> violations = new ArrayList<>(checked.violations());
         if (checked.code() != null && ProcedureRules.isCode(checked.code()) && store.exists(checked.code())) {
@@ -227,7 +188,7 @@ public class CatalogService {
      */
     @Transactional
     public ProcedureDetail update(String code, ProcedureCommand command, String actor) {
-        forgetPublishedAfterCommit();
+        published.forgetAfterCommit();
         ProcedureRow p = store.lockProcedure(code).orElseThrow(() -> new NotFound("procedure " + code));
         List<Violation> violations = new ArrayList<>();
         if (!Texts.isBlank(command.code()) && !command.code().strip().equals(code)) {
@@ -248,7 +209,7 @@ public class CatalogService {
     /** Publishes the latest draft by the deciding act; the version published before (if any) is superseded. */
     @Transactional
     public ProcedureDetail publish(String code, String decision, LocalDate decidedOn, String actor) {
-        forgetPublishedAfterCommit();
+        published.forgetAfterCommit();
         ProcedureRow p = store.lockProcedure(code).orElseThrow(() -> new NotFound("procedure " + code));
         String act = checkAct(decision, decidedOn, true);
         doPublish(p, act, decidedOn, actor);
@@ -258,7 +219,7 @@ public class CatalogService {
     /** Withdraws a published procedure (abolished, replaced by another): nothing of it stays public. */
     @Transactional
     public ProcedureDetail withdraw(String code, String decision, LocalDate decidedOn, String reason, String actor) {
-        forgetPublishedAfterCommit();
+        published.forgetAfterCommit();
         ProcedureRow p = store.lockProcedure(code).orElseThrow(() -> new NotFound("procedure " + code));
         String act = checkAct(decision, decidedOn, false);
         String why = Texts.clean(reason);
@@ -363,7 +324,7 @@ public class CatalogService {
     /** Imports a JSON array in the API's shape; all or nothing. */
     @Transactional
     public ImportReport importJson(InputStream in, String actor) {
-        forgetPublishedAfterCommit();
+        published.forgetAfterCommit();
         CatalogTransfer.Parsed parsed = transfer.readJson(in);
         return importItems(parsed.items(), parsed.errors(), actor);
     }
@@ -371,7 +332,7 @@ public class CatalogService {
     /** Imports a spreadsheet in the export's layout; all or nothing. */
     @Transactional
     public ImportReport importXlsx(InputStream in, String actor) {
-        forgetPublishedAfterCommit();
+        published.forgetAfterCommit();
         CatalogTransfer.Parsed parsed = transfer.readXlsx(in);
         return importItems(parsed.items(), parsed.errors(), actor);
     }

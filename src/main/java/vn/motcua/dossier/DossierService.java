@@ -176,10 +176,10 @@ public class DossierService {
         // desk's counter row only for that moment, not for the whole filing.
         Dossier d = Dossier.file(DossierCodes.provisional(), t, cmd.channel(), applicant, components, receiving.id(), now,
                 receivedAt, actor, calendar);
-        if (d.status() == DossierStatus.RECEIVED) {
+        boolean received = d.status() == DossierStatus.RECEIVED;
+        if (received) {
             d.tellApplicant(ApplicantNotice.Kind.RECEIVED, null, now);
         }
-        boolean owesNotices = d.owesNotices();
         store.insert(d);
         String code = store.assignCode(d, codes, receiving.id(), receiving.code(), day);
         // papers filed with a file go into the applicant's warehouse under the new code (few rows; most desk filings have none)
@@ -193,10 +193,8 @@ public class DossierService {
             }
         }
         events.publishEvent(new DossierFiled(code, t.procedureCode(), receiving.id(), cmd.channel(), now));
-        if (d.status() == DossierStatus.RECEIVED) {
+        if (received) {
             events.publishEvent(new DossierReceived(code, t.procedureCode(), receiving.id(), cmd.channel(), receivedAt, d.appointmentAt()));
-        }
-        if (owesNotices) {
             events.publishEvent(new ApplicantNoticesQueued(code));
         }
         return view(d, calendar);
@@ -309,7 +307,10 @@ public class DossierService {
         tellApplicant(d, action, act, now);
         boolean notified = d.owesNotices();
         store.update(d);
-        publish(d, action, before, stepBefore, act, now, calendar, notified);
+        publish(d, action, before, stepBefore, act, now, calendar);
+        if (notified) {
+            events.publishEvent(new ApplicantNoticesQueued(d.code()));
+        }
         return view(d, calendar);
     }
 
@@ -455,7 +456,7 @@ public class DossierService {
     }
 
     private void publish(Dossier d, Action action, DossierStatus before, Dossier.Step stepBefore, Act act, Instant now,
-                         WorkingCalendar calendar, boolean notified) {
+                         WorkingCalendar calendar) {
         switch (action) {
             case RECEIVE -> events.publishEvent(new DossierReceived(d.code(), d.procedureCode(), d.receivingUnitId(),
                     d.channel(), now, d.appointmentAt()));
@@ -476,9 +477,6 @@ public class DossierService {
                     String.valueOf(d.timing(calendar)), now));
             case RETURN -> events.publishEvent(new DossierReturned(d.code(), d.receivingUnitId(), d.returnChannel(), now));
             default -> { }
-        }
-        if (notified) {
-            events.publishEvent(new ApplicantNoticesQueued(d.code()));
         }
     }
 

@@ -28,6 +28,7 @@ import vn.motcua.organization.internal.StaffStore.StaffRow;
 import vn.motcua.organization.internal.UnitStore;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.NodeCache;
 import vn.motcua.shared.NotFound;
 import vn.motcua.shared.PageResult;
 import vn.motcua.shared.Texts;
@@ -299,62 +300,22 @@ public class OrganizationService {
      * another node's change shows within seconds. A scope computed while a
      * change was committing is not kept.
      */
-    private record CachedScope(OfficerScope scope, long loadedAt) {
-    }
-
-    private static final long SCOPE_CACHE_MILLIS = 5_000;
-    private static final int SCOPE_CACHE_MAX = 10_000;
-    private final Map<Long, CachedScope> scopes = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Long, CachedName> staffNames = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong staffGeneration = new java.util.concurrent.atomic.AtomicLong();
-
-    private record CachedName(String name, long loadedAt) {
-    }
+    private static final long STAFF_CACHE_MILLIS = 5_000;
+    private static final int STAFF_CACHE_MAX = 10_000;
+    private final NodeCache<Long, OfficerScope> scopes = new NodeCache<>(STAFF_CACHE_MILLIS, STAFF_CACHE_MAX);
+    private final NodeCache<Long, String> staffNames = new NodeCache<>(STAFF_CACHE_MILLIS, STAFF_CACHE_MAX);
+    private final NodeCache<String, LoginAccount> accounts = new NodeCache<>(STAFF_CACHE_MILLIS, STAFF_CACHE_MAX);
 
     /** The units the staff member may see: theirs and everything below; all for admins and supervisors. */
     public OfficerScope scopeOf(StaffId id) {
-        long now = System.currentTimeMillis();
-        CachedScope c = scopes.get(id.value());
-        if (c != null && now - c.loadedAt() <= SCOPE_CACHE_MILLIS) {
-            return c.scope();
-        }
-        long generation = staffGeneration.get();
-        StaffRow row = staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
-        OfficerScope scope = scopeOf(row);
-        remember(scopes, id.value(), new CachedScope(scope, now), generation);
-        return scope;
+        return scopes.get(id.value(), k -> scopeOf(staff.findById(k).orElseThrow(() -> new NotFound("staff " + id))));
     }
 
-    private <V> void remember(Map<Long, V> cache, long key, V value, long generation) {
-        if (cache.size() >= SCOPE_CACHE_MAX) {
-            cache.clear();
-        }
-        cache.put(key, value);
-        if (staffGeneration.get() != generation) {
-            // a staff or unit change committed meanwhile: what was read may predate it
-            cache.remove(key);
-        }
-    }
-
-    /** Drops the cached scopes, names and accounts now and again after the current transaction completes. */
+    /** Drops the kept scopes, names and accounts now and again after the current transaction completes. */
     private void forgetStaffAfterCommit() {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            forgetStaff();
-                        }
-                    });
-        }
-        forgetStaff();
-    }
-
-    private void forgetStaff() {
-        staffGeneration.incrementAndGet();
-        scopes.clear();
-        staffNames.clear();
-        accounts.clear();
+        scopes.forgetAfterCommit();
+        staffNames.forgetAfterCommit();
+        accounts.forgetAfterCommit();
     }
 
     public OfficerScope scopeOf(String username) {
@@ -397,15 +358,7 @@ public class OrganizationService {
 
     /** A staff member's name for display; kept for a few seconds like the scopes. */
     public Optional<String> findStaffName(long id) {
-        long now = System.currentTimeMillis();
-        CachedName c = staffNames.get(id);
-        if (c != null && now - c.loadedAt() <= SCOPE_CACHE_MILLIS) {
-            return Optional.of(c.name());
-        }
-        long generation = staffGeneration.get();
-        Optional<String> name = staff.findById(id).map(StaffRow::fullName);
-        name.ifPresent(n -> remember(staffNames, id, new CachedName(n, now), generation));
-        return name;
+        return Optional.ofNullable(staffNames.get(id, k -> staff.findById(k).map(StaffRow::fullName).orElse(null)));
     }
 
     public Optional<StaffView> findStaffByUsername(String username) {
@@ -491,38 +444,13 @@ public class OrganizationService {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<LoginAccount> loginAccount(String username) {
-        return cachedAccount("u:" + username, () -> staff.loginAccount(username));
+        return Optional.ofNullable(accounts.get("u:" + username, k -> staff.loginAccount(username).orElse(null)));
     }
-
-    private Optional<LoginAccount> cachedAccount(String key, java.util.function.Supplier<Optional<LoginAccount>> read) {
-        long now = System.currentTimeMillis();
-        CachedAccount c = accounts.get(key);
-        if (c != null && now - c.loadedAt() <= SCOPE_CACHE_MILLIS) {
-            return Optional.of(c.account());
-        }
-        long generation = staffGeneration.get();
-        Optional<LoginAccount> account = read.get();
-        account.ifPresent(a -> {
-            if (accounts.size() >= SCOPE_CACHE_MAX) {
-                accounts.clear();
-            }
-            accounts.put(key, new CachedAccount(a, now));
-            if (staffGeneration.get() != generation) {
-                accounts.remove(key);
-            }
-        });
-        return account;
-    }
-
-    private record CachedAccount(LoginAccount account, long loadedAt) {
-    }
-
-    private final Map<String, CachedAccount> accounts = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<LoginAccount> loginAccountForApiKey(String token) {
         String hash = sha256(token);
-        return cachedAccount("k:" + hash, () -> staff.loginAccountByApiKey(hash));
+        return Optional.ofNullable(accounts.get("k:" + hash, k -> staff.loginAccountByApiKey(hash).orElse(null)));
     }
 
     /** Counts a failed login; the threshold-th failure in a row locks the account for a while. */
