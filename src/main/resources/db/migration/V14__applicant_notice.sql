@@ -16,6 +16,9 @@ CREATE TABLE applicant_notice (
   last_error      TEXT
 );
 CREATE INDEX applicant_notice_pending_idx ON applicant_notice (next_attempt_at) WHERE sent_at IS NULL;
+-- A queue: each row is updated twice (claimed, then sent), so the pending
+-- index fills with dead entries unless the table is vacuumed often.
+ALTER TABLE applicant_notice SET (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_threshold = 1000);
 CREATE INDEX applicant_notice_dossier_idx ON applicant_notice (dossier_id);
 
 -- Notifications still waiting in the event publication registry for the
