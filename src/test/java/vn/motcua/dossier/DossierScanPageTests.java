@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -46,7 +45,6 @@ import vn.motcua.warehouse.PersonalWarehouse;
  */
 class DossierScanPageTests extends IntegrationTest {
 
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L + 7);
 
     @Autowired
     DossierFixtures dossierFixtures;
@@ -66,7 +64,7 @@ class DossierScanPageTests extends IntegrationTest {
     @BeforeEach
     void world() {
         w = dossierFixtures.world();
-        citizen = String.format("07%010d", SEQ.incrementAndGet() % 10_000_000_000L);
+        citizen = Fixtures.identityNumber("07", 12);
     }
 
     @AfterEach

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,6 @@ class DossierWarehouseTests extends IntegrationTest {
 
     static final byte[] EXE = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0, (byte) 0xb8, 0, 0, 0,
         'T', 'h', 'i', 's', ' ', 'p', 'r', 'o', 'g', 'r', 'a', 'm'};
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     @Autowired
     DossierFixtures dossierFixtures;
@@ -70,7 +68,7 @@ class DossierWarehouseTests extends IntegrationTest {
     @BeforeEach
     void world() {
         w = dossierFixtures.world();
-        citizen = String.format("08%010d", SEQ.incrementAndGet() % 10_000_000_000L);
+        citizen = Fixtures.identityNumber("08", 12);
         clock.pin(Instant.parse("2026-03-02T02:00:00Z")); // Monday 2 March 2026, 09:00 in Vietnam
     }
 
@@ -155,7 +153,7 @@ class DossierWarehouseTests extends IntegrationTest {
         assertThat(doc.sourceDossierCode()).isEqualTo(d.code());
 
         // an organisation's papers go to its tax code
-        String taxCode = String.format("%010d", SEQ.incrementAndGet() % 10_000_000_000L);
+        String taxCode = Fixtures.identityNumber("", 10);
         StoredFile charter = stored();
         DossierView org = dossiers.file(new FileDossier(w.procedure().code(), null, Channel.IN_PERSON,
                 new Applicant(ApplicantKind.ORGANIZATION, "Công ty TNHH Kho", null, taxCode, null, null, null),

@@ -68,15 +68,27 @@ class ApplicantNoticeOutboxTests extends IntegrationTest {
 
     /** Waits, bounded, until the sender has sent every message of the dossier. */
     private List<Map<String, Object>> sentRows(String code, int expected) throws InterruptedException {
+        return until(() -> rows(code), r -> r.size() == expected && r.stream().allMatch(x -> x.get("sent_at") != null),
+                "messages of " + code + " sent");
+    }
+
+    private Map<String, Object> awaitRow(long id, java.util.function.Predicate<Map<String, Object>> done) throws InterruptedException {
+        return until(() -> jdbc.sql("SELECT * FROM applicant_notice WHERE id = ?").param(id).query().singleRow(), done,
+                "notice " + id + " in the expected state");
+    }
+
+    /** Reads until the value satisfies the test, for at most 30 s: the sender works on its own thread. */
+    private static <T> T until(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done, String what)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            List<Map<String, Object>> r = rows(code);
-            if (r.size() == expected && r.stream().allMatch(x -> x.get("sent_at") != null)) {
-                return r;
+            T value = read.get();
+            if (done.test(value)) {
+                return value;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("messages of " + code + " not sent: " + rows(code));
+        throw new AssertionError("never: " + what + "; last seen " + read.get());
     }
 
     @Test
@@ -132,25 +144,7 @@ class ApplicantNoticeOutboxTests extends IntegrationTest {
         Map<String, Object> sent = awaitRow(id, x -> x.get("sent_at") != null);
         assertThat(sent.get("attempts")).isEqualTo(2);
         assertThat(sent.get("last_error")).isNull();
-        assertThat(java.util.Arrays.stream(MAIL.getReceivedMessages()).anyMatch(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(address) && m.getSubject().contains(d.code());
-            } catch (Exception e) {
-                return false;
-            }
-        })).isTrue();
-    }
-
-    private Map<String, Object> awaitRow(long id, java.util.function.Predicate<Map<String, Object>> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Map<String, Object> row = jdbc.sql("SELECT * FROM applicant_notice WHERE id = ?").param(id).query().singleRow();
-            if (done.test(row)) {
-                return row;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("notice " + id + " never reached the expected state");
+        assertThat(awaitMail(address, d.code()).getSubject()).contains(d.code());
     }
 
     @Test

@@ -2,13 +2,8 @@ package vn.motcua.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.dossier.Act;
@@ -40,7 +35,7 @@ class DossierNotificationTests extends IntegrationTest {
                 new Applicant(ApplicantKind.PERSON, "Võ Thị Hường", "040322233344", null, "0911222333", address, null),
                 List.of(new ComponentItem("Tờ khai đề nghị", 1, 0, null, 0)), null, null), w.deskPrincipal());
 
-        MimeMessage received = await(address, "đã được tiếp nhận");
+        MimeMessage received = awaitMail(address, "đã được tiếp nhận");
         assertThat(received.getSubject()).isEqualTo("Hồ sơ " + d.code() + " đã được tiếp nhận");
         assertThat(received.getContent().toString()).contains("Kính gửi Võ Thị Hường").contains(w.procedure().name())
                 .contains("/public/tracking/" + d.code());
@@ -48,27 +43,7 @@ class DossierNotificationTests extends IntegrationTest {
         dossiers.act(d.code(), Action.FORWARD, Act.empty(), w.deskPrincipal());
         dossiers.act(d.code(), Action.REQUEST_SUPPLEMENT, new Act("Thiếu giấy tờ", null, null, null,
                 List.of("Bản sao giấy khai sinh"), null, null, null, null, null, null), w.specialistPrincipal());
-        MimeMessage supplement = await(address, "cần bổ sung");
+        MimeMessage supplement = awaitMail(address, "cần bổ sung");
         assertThat(supplement.getContent().toString()).contains("Bản sao giấy khai sinh");
-    }
-
-    /** The listeners run after commit, on another thread: wait, bounded, for the message to arrive. */
-    private static MimeMessage await(String address, String subjectPart) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            MAIL.waitForIncomingEmail(500, 1);
-            Optional<MimeMessage> found = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-                try {
-                    return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address))
-                            && m.getSubject().contains(subjectPart);
-                } catch (Exception e) {
-                    return false;
-                }
-            }).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
-        throw new AssertionError("no e-mail to " + address + " about " + subjectPart);
     }
 }

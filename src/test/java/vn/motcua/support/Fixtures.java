@@ -31,6 +31,14 @@ public class Fixtures {
         return String.format("%03d.%02d.%02d.T99", n / 10000 % 1000, n / 100 % 100, n % 100);
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong NUMBERS = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    /** A citizen ID (12 digits) or tax code (10 digits) starting with the prefix, never used before in this run. */
+    public static String identityNumber(String prefix, int digits) {
+        int rest = digits - prefix.length();
+        return prefix + String.format("%0" + rest + "d", NUMBERS.incrementAndGet() % (long) Math.pow(10, rest));
+    }
+
     public static String username(String prefix) {
         return prefix + "." + SEQ.incrementAndGet();
     }

@@ -49,6 +49,24 @@ public abstract class IntegrationTest {
         registry.add("spring.security.oauth2.client.provider.vneid.issuer-uri", () -> OIDC_ISSUER);
     }
 
+    /**
+     * The first e-mail to the address whose subject contains the text (any
+     * subject for ""). Mail leaves on another thread: wait, bounded, for it.
+     */
+    protected static jakarta.mail.internet.MimeMessage awaitMail(String address, String subjectPart) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofSeconds(30));
+        while (java.time.Instant.now().isBefore(deadline)) {
+            MAIL.waitForIncomingEmail(500, 1);
+            for (jakarta.mail.internet.MimeMessage m : MAIL.getReceivedMessages()) {
+                if (java.util.Arrays.stream(m.getRecipients(jakarta.mail.Message.RecipientType.TO))
+                        .anyMatch(a -> a.toString().equals(address)) && m.getSubject().contains(subjectPart)) {
+                    return m;
+                }
+            }
+        }
+        throw new AssertionError("no e-mail to " + address + " about \"" + subjectPart + "\"");
+    }
+
     @Autowired
     protected MockMvc mvc;
 

@@ -8,19 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.shared.InvalidInput;
 import vn.motcua.shared.NotFound;
+import vn.motcua.support.Fixtures;
 import vn.motcua.support.IntegrationTest;
 
 /** The personal warehouse: each owner sees only their own documents and files; reuse knows states 2 and 3. */
 class PersonalWarehouseTests extends IntegrationTest {
 
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     @Autowired
     PersonalWarehouse warehouse;
@@ -38,7 +37,7 @@ class PersonalWarehouseTests extends IntegrationTest {
 
     /** A fresh 12-digit citizen ID of this run. */
     static String citizenId() {
-        return String.format("09%010d", SEQ.incrementAndGet() % 10_000_000_000L);
+        return Fixtures.identityNumber("09", 12);
     }
 
     /** A distinct small PDF, so each test has its own stored file. */
