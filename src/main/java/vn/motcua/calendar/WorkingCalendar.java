@@ -118,6 +118,22 @@ public final class WorkingCalendar {
         return index.isWorkingDay(index.dayIndex(date));
     }
 
+    /**
+     * The opening of the working hours on {@code date} (the start of its first range, in the
+     * calendar's zone), whether or not the date is a working day: the start of that working day.
+     *
+     * @throws CalendarNotDefinedException if the date's year is not defined
+     */
+    public Instant openingOn(LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        for (CalendarYear y : index.years()) {
+            if (y.year() == date.getYear()) {
+                return date.atTime(y.workingHours().get(0).from()).atZone(zone).toInstant();
+            }
+        }
+        throw new CalendarNotDefinedException(date.getYear());
+    }
+
     /** When the clock starts for a dossier received at {@code received}. */
     public Instant effectiveStart(Instant received) {
         Objects.requireNonNull(received, "received");

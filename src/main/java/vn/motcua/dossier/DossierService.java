@@ -67,13 +67,21 @@ public class DossierService {
     private final String publicUrl;
     private final vn.motcua.warehouse.FileService files;
     private final vn.motcua.warehouse.PersonalWarehouse warehouse;
+    private final vn.motcua.audit.AuditTrail audit;
+
+    /** How far a receipt time given by the desk may lie ahead of the server's clock (clock skew). */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(60);
+    /** The audit kind of a desk filing whose receipt time was given earlier than the act. */
+    public static final String AUDIT_BACK_DATED = "dossier.received.back-dated";
 
     public DossierService(DossierStore store, DossierCodes codes, DossierQueries queries, ProcedureTemplates templates,
                           OrganizationService org, CalendarService calendars, ApplicationEventPublisher events,
                           java.time.Clock clock, vn.motcua.dossier.internal.SlipRenderer slips,
                           vn.motcua.dossier.internal.LogBookExporter logBook,
                           @org.springframework.beans.factory.annotation.Value("${motcua.public-url:http://localhost:8080}") String publicUrl,
-                          vn.motcua.warehouse.FileService files, vn.motcua.warehouse.PersonalWarehouse warehouse) {
+                          vn.motcua.warehouse.FileService files, vn.motcua.warehouse.PersonalWarehouse warehouse,
+                          vn.motcua.audit.AuditTrail audit) {
+        this.audit = audit;
         this.files = files;
         this.warehouse = warehouse;
         this.slips = slips;
@@ -132,25 +140,84 @@ public class DossierService {
             throw new AccessDeniedException("only one-stop officers receive dossiers");
         }
         UnitView receiving = receivingUnit(cmd.receivingUnitId(), who, scope);
+        WorkingCalendar calendar = calendars.calendar();
         Instant now = clock.instant();
-        Instant receivedAt = cmd.receivedAt() == null ? now : cmd.receivedAt().toInstant();
-        if (receivedAt.isAfter(now.plusSeconds(60))) {
-            throw InvalidInput.of("receivedAt", "dossier.receivedAt.future");
+        Instant receivedAt = receiptTime(cmd.receivedAt(), now, calendar);
+        String caller = staffOwner(who);
+        DossierView v = fileAt(cmd, receiving, now, receivedAt, actorOf(who, receiving.id()), calendar,
+                id -> caller.equals(files.attachable(id, caller, scope).owner()));
+        if (cmd.channel() != Channel.ONLINE && receivedAt.isBefore(now)) {
+            audit.record(vn.motcua.audit.AuditEntry.of(AUDIT_BACK_DATED, who.getUsername(), "dossier", v.code())
+                    .detail("receivedAt " + receivedAt + ", recorded at " + now));
         }
-        return fileAt(cmd, receiving, receivedAt, actorOf(who, receiving.id()));
+        return v;
     }
 
-    /** Files a dossier on behalf of a citizen (online portal) or a system: status 1 at the chosen centre. */
+    /**
+     * The receipt time of a desk filing: now when none is given. A given time
+     * may lie a little ahead (clock skew; it is then taken as now) but not
+     * further (rule {@code received-at-future}), and may be earlier only
+     * within the current working day: not before the opening of today's
+     * working hours in the working calendar (rule
+     * {@code received-at-before-working-day}).
+     */
+    private static Instant receiptTime(OffsetDateTime given, Instant now, WorkingCalendar calendar) {
+        if (given == null) {
+            return now;
+        }
+        Instant at = given.toInstant();
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new DomainRuleViolation("received-at-future", "dossier.receivedAt.future");
+        }
+        if (!at.isBefore(now)) {
+            return now;
+        }
+        Instant opening = calendar.openingOn(LocalDate.ofInstant(now, CalendarService.ZONE));
+        Instant earliest = opening.isBefore(now.minus(CLOCK_SKEW)) ? opening : now.minus(CLOCK_SKEW);
+        if (at.isBefore(earliest)) {
+            throw new DomainRuleViolation("received-at-before-working-day", "dossier.receivedAt.beforeWorkingDay");
+        }
+        return at;
+    }
+
+    /** The owner recorded on the files an officer uploads. */
+    private static String staffOwner(StaffPrincipal who) {
+        return "staff:" + who.getUsername();
+    }
+
+    /**
+     * Files a dossier on behalf of a citizen (online portal) or a system:
+     * status 1 at the chosen centre. Every component's file must be the
+     * applicant's: uploaded by them or a document of their warehouse
+     * ({@link vn.motcua.shared.NotFound} otherwise, and nothing is written).
+     */
     @Transactional
     public DossierView fileOnline(FileDossier cmd, long receivingUnitId, String actorName) {
         UnitView receiving = org.findUnit(new UnitId(receivingUnitId)).filter(UnitView::active)
                 .orElseThrow(() -> InvalidInput.of("receivingUnitId", "dossier.receivingUnit.invalid"));
         FileDossier online = new FileDossier(cmd.procedureCode(), cmd.caseId(), Channel.ONLINE, cmd.applicant(),
                 cmd.components(), receivingUnitId, null, cmd.competentUnitId());
-        return fileAt(online, receiving, clock.instant(), Actor.system(actorName));
+        Instant now = clock.instant();
+        String owner = cmd.applicant() == null ? null : ownerKey(cmd.applicant().normalized());
+        return fileAt(online, receiving, now, now, Actor.system(actorName), calendars.calendar(),
+                id -> (vn.motcua.warehouse.PersonalWarehouse.CITIZEN_OWNER_PREFIX + owner)
+                        .equals(warehouse.readableByCitizen(id, owner).owner()));
     }
 
-    private DossierView fileAt(FileDossier cmd, UnitView receiving, Instant receivedAt, Actor actor) {
+    /**
+     * Checks a file a filing references: answers whether it is the filer's own
+     * upload (which then goes into the applicant's warehouse as a digitised
+     * paper); throws {@link vn.motcua.shared.NotFound} for a file the filer
+     * may not reference.
+     */
+    @FunctionalInterface
+    private interface FileCheck {
+        boolean ownUpload(java.util.UUID fileId);
+    }
+
+    /** Every row this filing writes carries {@code now}; the clock of a desk filing starts at {@code receivedAt}. */
+    private DossierView fileAt(FileDossier cmd, UnitView receiving, Instant now, Instant receivedAt, Actor actor,
+                               WorkingCalendar calendar, FileCheck fileCheck) {
         Applicant applicant = cmd.applicant() == null ? null : cmd.applicant().normalized();
         if (applicant == null) {
             throw InvalidInput.of("applicant", "validation.required");
@@ -163,14 +230,12 @@ public class DossierService {
         FilingTemplate t = templates.template(cmd.procedureCode(), cmd.caseId(), receiving, competent,
                 cmd.channel() == Channel.ONLINE);
         List<ComponentItem> components = components(cmd.components());
-        for (int i = 0; i < components.size(); i++) {
-            String fileId = components.get(i).fileId();
-            if (fileId != null && existingFile(fileId).isEmpty()) {
-                throw InvalidInput.of("components[" + i + "].fileId", "warehouse.file.unknown");
+        Set<String> ownUploads = new HashSet<>();
+        for (ComponentItem c : components) {
+            if (c.fileId() != null && fileCheck.ownUpload(java.util.UUID.fromString(c.fileId()))) {
+                ownUploads.add(c.fileId());
             }
         }
-        WorkingCalendar calendar = calendars.calendar();
-        Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(receivedAt, CalendarService.ZONE);
         // The code's number is taken last, just before commit: filings at one desk queue on the
         // desk's counter row only for that moment, not for the whole filing.
@@ -186,9 +251,10 @@ public class DossierService {
         String owner = ownerKey(applicant);
         if (owner != null) {
             for (ComponentItem c : components) {
-                if (c.fileId() != null && c.digitization() != null && c.digitization() == 1) {
+                // only a paper digitised for this filing: a file reused from another dossier stays where it is
+                if (c.fileId() != null && ownUploads.contains(c.fileId()) && c.digitization() != null && c.digitization() == 1) {
                     warehouse.add(owner, vn.motcua.warehouse.DocumentKind.COMPONENT, c.name(),
-                            java.util.UUID.fromString(c.fileId()), code, null);
+                            java.util.UUID.fromString(c.fileId()), code, null, now);
                 }
             }
         }
@@ -270,6 +336,8 @@ public class DossierService {
                     org.findUnit(new UnitId(toUnit)).filter(UnitView::active)
                             .orElseThrow(() -> InvalidInput.of("toUnit", "dossier.forward.unit"));
                 }
+                Set<Long> allowed = toUnit == null ? Set.of() : forwardTargets(d);
+                d.checkForward(toUnit, allowed);
                 String receiverName = null;
                 if (act.toOfficer() != null) {
                     StaffView officer = org.staff(new StaffId(act.toOfficer()), OfficerScope.everything(null));
@@ -280,7 +348,7 @@ public class DossierService {
                     }
                     receiverName = officer.fullName();
                 }
-                d.forward(now, actor, toUnit, act.toOfficer(), receiverName, act.note(), calendar);
+                d.forward(now, actor, toUnit, allowed, act.toOfficer(), receiverName, act.note(), calendar);
             }
             case REQUEST_SUPPLEMENT -> d.requestSupplement(now, actor, act.items(), act.reason());
             case SUPPLEMENT_RECEIVED -> d.supplementReceived(now, actor, calendar);
@@ -293,14 +361,15 @@ public class DossierService {
             case COMPLETE -> {
                 String resultFile = null;
                 if (!vn.motcua.shared.Texts.isBlank(act.resultFileId())) {
-                    resultFile = existingFile(act.resultFileId())
-                            .orElseThrow(() -> InvalidInput.of("resultFileId", "warehouse.file.unknown")).id().toString();
+                    // the caller's own upload or a file of a dossier in their scope; anything else is 404
+                    resultFile = files.attachable(vn.motcua.warehouse.FileDownloads.id(act.resultFileId().trim()),
+                            staffOwner(who), scope).id().toString();
                 }
-                d.complete(now, actor, act.resultNumber(), resultFile, calendar);
+                d.complete(now, actor, act.resultNumber(), resultFile, act.skipReason(), calendar);
             }
             case RETURN -> {
                 d.returnResult(now, actor, act.channel() == null ? Channel.IN_PERSON : act.channel());
-                resultIntoWarehouse(d);
+                resultIntoWarehouse(d, now);
             }
             default -> throw new DomainRuleViolation("illegal-transition", "dossier.illegalTransition", action.path(), d.status().code());
         }
@@ -315,14 +384,14 @@ public class DossierService {
     }
 
     /** The returned result goes into the applicant's warehouse, in the return's transaction. */
-    private void resultIntoWarehouse(Dossier d) {
+    private void resultIntoWarehouse(Dossier d, Instant now) {
         String owner = ownerKey(d.applicant());
         if (owner == null || d.resultFileId() == null) {
             return;
         }
         existingFile(d.resultFileId()).ifPresent(f -> warehouse.add(owner, vn.motcua.warehouse.DocumentKind.RESULT,
                 "Kết quả: " + d.procedureName() + (d.resultNumber() == null ? "" : " – số " + d.resultNumber()),
-                f.id(), d.code(), null));
+                f.id(), d.code(), null, now));
     }
 
     /**
@@ -355,7 +424,7 @@ public class DossierService {
         String owner = ownerKey(d.applicant());
         if (owner != null) {
             warehouse.add(owner, vn.motcua.warehouse.DocumentKind.COMPONENT, d.components().get(seq - 1).name(),
-                    stored.id(), d.code(), null);
+                    stored.id(), d.code(), null, now);
         }
         return view(d, calendars.calendar());
     }
@@ -410,6 +479,51 @@ public class DossierService {
             return null;
         }
         return a.kind() == ApplicantKind.PERSON ? a.idNumber() : a.taxCode();
+    }
+
+    /**
+     * Where a forward may name its receiving unit besides the next step's own:
+     * the units under the next step's unit and, when the procedure the dossier
+     * was filed under is inter-agency, every unit of the dossier's workflow,
+     * the procedure's implementing agency and the units its steps name, each
+     * with the units under it. The catalogue has no list of partner agencies,
+     * so a procedure's own workflow and agency are what it allows.
+     */
+    private Set<Long> forwardTargets(Dossier d) {
+        Set<Long> roots = new HashSet<>();
+        Long next = nextStepUnit(d);
+        if (next != null) {
+            roots.add(next);
+        }
+        templates.interAgencyUnits(d.procedureCode(), d.procedureVersion()).ifPresent(named -> {
+            roots.addAll(named);
+            d.steps().forEach(s -> {
+                if (s.unitId() != null) {
+                    roots.add(s.unitId());
+                }
+            });
+        });
+        return roots.isEmpty() ? Set.of() : org.selfAndDescendants(roots);
+    }
+
+    /** For the page: the units this dossier may be forwarded to now (the next step's first), active ones only. */
+    public List<UnitView> forwardUnits(String code, StaffPrincipal who) {
+        Dossier d = visible(code, org.scopeOf(who.id()));
+        Long next = nextStepUnit(d);
+        if (next == null) {
+            return List.of();
+        }
+        Set<Long> targets = forwardTargets(d);
+        List<UnitView> out = new ArrayList<>();
+        org.findUnit(new UnitId(next)).filter(UnitView::active).ifPresent(out::add);
+        org.units(targets).stream().filter(u -> u.active() && u.id() != next)
+                .sorted(java.util.Comparator.comparing(UnitView::name)).forEach(out::add);
+        return out;
+    }
+
+    /** For the page: the names of the workflow steps a completion now would skip (a reason is then required). */
+    public List<String> stepsSkippedByCompletion(String code, OfficerScope scope) {
+        return visible(code, scope).unfinishedStepsAtCompletion().stream().map(Dossier.Step::name).toList();
     }
 
     private Long nextStepUnit(Dossier d) {
@@ -633,13 +747,14 @@ public class DossierService {
         if (items.isEmpty()) {
             throw InvalidInput.of("papers", "dossier.supplement.noPapers");
         }
-        d.supplementSubmitted(clock.instant(), Actor.system(actorName), items);
+        Instant now = clock.instant();
+        d.supplementSubmitted(now, Actor.system(actorName), items);
         store.update(d);
         String owner = ownerKey(d.applicant());
         if (owner != null) {
             for (ComponentItem c : items) {
                 warehouse.add(owner, vn.motcua.warehouse.DocumentKind.COMPONENT, c.name(), java.util.UUID.fromString(c.fileId()),
-                        d.code(), null);
+                        d.code(), null, now);
             }
         }
         return view(d, calendars.calendar());

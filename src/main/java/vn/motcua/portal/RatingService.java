@@ -91,9 +91,12 @@ public class RatingService {
         }
     }
 
-    public void requireKnown(String code) {
-        if (!jdbc.sql("SELECT count(*) FROM dossier WHERE code = ?").param(code).query(Long.class).single().equals(1L)) {
-            throw new NotFound("dossier " + code);
-        }
+    /**
+     * The dossier as the desk's tablet may show and rate it: one of the
+     * officer's units received, holds or handled it (the scope check of every
+     * staff act); otherwise {@link NotFound}, as if it did not exist.
+     */
+    public DossierView dossierAtDesk(String code, OfficerScope scope) {
+        return dossiers.get(code, scope);
     }
 }

@@ -103,13 +103,31 @@ public class FileService {
                 .optional();
     }
 
-    /** The file if the caller uploaded it or a module's policy lets their scope read it; else 404. */
+    /**
+     * The file if the caller uploaded it or a module's policy lets their scope
+     * read it (for officers: a file of a dossier of their units; supervisors
+     * and administrators see every unit, so every dossier's files); else 404,
+     * also when it exists. A citizen's own upload that no dossier uses (a
+     * private document of their warehouse) is never readable this way, not
+     * even by a scope of all units: that takes the explicit, reasoned and
+     * audited act of {@link PersonalDataAccess}.
+     */
     public StoredFile readable(UUID id, String caller, OfficerScope scope) {
-        StoredFile f = find(id).orElseThrow(() -> new NotFound("file " + id));
-        if (f.owner().equals(caller) || scope != null && (scope.allUnits() || policies.stream().anyMatch(p -> p.mayRead(id, scope)))) {
+        StoredFile f = id == null ? null : find(id).orElse(null);
+        if (f != null && (f.owner().equals(caller) || scope != null && policies.stream().anyMatch(p -> p.mayRead(id, scope)))) {
             return f;
         }
         throw new NotFound("file " + id);
+    }
+
+    /**
+     * A file the caller may reference from what they write (a dossier's
+     * component or result): the same rule as {@link #readable}, so an act can
+     * never make readable, through a new record, a file the caller could not
+     * read before. Anything else, unknown ids included, is {@link NotFound}.
+     */
+    public StoredFile attachable(UUID id, String caller, OfficerScope scope) {
+        return readable(id, caller, scope);
     }
 
     public InputStream content(StoredFile f) throws IOException {

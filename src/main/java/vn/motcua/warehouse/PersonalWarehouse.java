@@ -79,6 +79,13 @@ public class PersonalWarehouse {
     @Transactional
     public WarehouseDocument add(String ownerKey, DocumentKind kind, String title, UUID fileId,
                                  String sourceDossierCode, LocalDate validUntil) {
+        return add(ownerKey, kind, title, fileId, sourceDossierCode, validUntil, clock.instant());
+    }
+
+    /** As above, recorded at {@code at}: the one instant of the act that adds it (a dossier's filing, scan or return). */
+    @Transactional
+    public WarehouseDocument add(String ownerKey, DocumentKind kind, String title, UUID fileId,
+                                 String sourceDossierCode, LocalDate validUntil, java.time.Instant at) {
         String owner = key(ownerKey);
         if (owner == null) {
             throw InvalidInput.of("ownerKey", "warehouse.ownerKey.invalid");
@@ -103,7 +110,7 @@ public class PersonalWarehouse {
                 VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
                 ON CONFLICT (owner_key, file_id, kind) DO NOTHING""")
                 .params(UUID.randomUUID(), owner, fileId, kind.name(), cleanTitle, source, validUntil,
-                        OffsetDateTime.ofInstant(clock.instant(), ZONE))
+                        OffsetDateTime.ofInstant(at, ZONE))
                 .update();
         return jdbc.sql(SELECT + " WHERE w.owner_key = ? AND w.file_id = ? AND w.kind = ?")
                 .params(owner, fileId, kind.name()).query((rs, n) -> map(rs)).single();

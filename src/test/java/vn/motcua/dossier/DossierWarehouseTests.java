@@ -126,10 +126,10 @@ class DossierWarehouseTests extends IntegrationTest {
     @Test
     void filingWithAnUnknownOrMalformedFileIsRefusedAndWritesNothing() {
         long warehouseBefore = warehouse.documents(citizen).size();
+        // an id that names no file is answered like one the caller may not use (404), see DossierFileReferenceTests
         assertThatThrownBy(() -> file(List.of(new ComponentItem("Tờ khai", 1, 0, null, 0),
                 new ComponentItem("Ảnh", 1, 0, UUID.randomUUID().toString(), 1))))
-                .isInstanceOfSatisfying(InvalidInput.class,
-                        e -> assertThat(e.fieldErrors()).containsEntry("components[1].fileId", "warehouse.file.unknown"));
+                .isInstanceOf(vn.motcua.shared.NotFound.class);
         assertThatThrownBy(() -> file(List.of(new ComponentItem("Tờ khai", 1, 0, "../../etc/passwd", 1))))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.fieldErrors()).containsKey("components[0].fileId"));
         assertThat(dossiersOfCitizen()).isZero();
@@ -262,14 +262,15 @@ class DossierWarehouseTests extends IntegrationTest {
         DossierView d = fileTwoPapers();
         dossiers.act(d.code(), Action.FORWARD, Act.empty(), w.deskPrincipal());
         dossiers.act(d.code(), Action.FORWARD, Act.empty(), w.specialistPrincipal());
-        // a result file that does not exist is refused and the dossier stays in processing
+        // a result file that does not exist is refused (404, like a file that is not the leader's) and the dossier stays in processing
         mvc.perform(post("/api/v1/dossiers/" + d.code() + "/complete").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"resultNumber\":\"12/GP\",\"resultFileId\":\"" + UUID.randomUUID() + "\"}")
                         .with(httpBasic(w.leader().username(), Fixtures.PASSWORD)))
-                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("resultFileId"));
+                .andExpect(status().isNotFound());
         assertThat(dossiers.get(d.code(), vn.motcua.organization.OfficerScope.everything(null)).statusCode()).isEqualTo(4);
 
-        StoredFile result = stored();
+        // the signed result is the leader's own upload
+        StoredFile result = files.upload("giay-phep.pdf", new ByteArrayInputStream(pdf()), "staff:" + w.leader().username());
         dossiers.act(d.code(), Action.COMPLETE, new Act(null, null, null, null, null, null, null, "12/GP",
                 result.id().toString(), null, null), w.leaderPrincipal());
         assertThat(warehouse.documents(citizen)).isEmpty(); // not before it is returned

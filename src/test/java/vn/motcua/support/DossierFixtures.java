@@ -65,6 +65,11 @@ public class DossierFixtures {
     }
 
     public World world() {
+        return world(false);
+    }
+
+    /** As {@link #world()}, the procedure flagged inter-agency (liên thông) or not. */
+    public World world(boolean interAgency) {
         UnitView agency = fixtures.agency("Sở Thử nghiệm Hồ sơ " + SEQ.incrementAndGet());
         UnitView division = fixtures.child(agency, "Phòng Nghiệp vụ", UnitKind.DIVISION);
         UnitView desk = fixtures.child(fixtures.province(), "Quầy Một cửa " + SEQ.incrementAndGet(), UnitKind.ONE_STOP_DESK);
@@ -74,7 +79,7 @@ public class DossierFixtures {
         String code = String.format("9.%06d", SEQ.incrementAndGet());
         ProcedureCommand cmd = new ProcedureCommand(code, "Cấp giấy phép thử nghiệm số " + code, "Thử nghiệm",
                 UnitLevel.PROVINCE, UnitRef.unit(agency.id()), List.of("Công dân"),
-                Set.of(FilingMethod.IN_PERSON, FilingMethod.ONLINE), OnlineLevel.FULL, false, true,
+                Set.of(FilingMethod.IN_PERSON, FilingMethod.ONLINE), OnlineLevel.FULL, interAgency, true,
                 List.of(new ProcedureCase("chung", "Trường hợp chung", ProcessingTime.of("5", DurationUnit.WORKING_DAYS), null,
                         List.of(new Step("Tiếp nhận hồ sơ", Role.ONE_STOP_OFFICER, UnitRef.unit(desk.id()), BigDecimal.ZERO),
                                 new Step("Thẩm định", Role.SPECIALIST, UnitRef.unit(division.id()), new BigDecimal("3.5")),

@@ -63,6 +63,35 @@ class CatalogProcedureTemplates implements ProcedureTemplates {
                 p.feeVnd(), steps, p.components().stream().map(x -> x.name()).toList());
     }
 
+    @Override
+    public Optional<Set<Long>> interAgencyUnits(String procedureCode, int procedureVersion) {
+        ProcedureDetail p;
+        try {
+            p = catalog.version(procedureCode, procedureVersion);
+        } catch (vn.motcua.shared.NotFound e) {
+            return Optional.empty();
+        }
+        if (!p.interAgency()) {
+            return Optional.empty();
+        }
+        Set<Long> out = new java.util.HashSet<>();
+        specific(p.agency()).ifPresent(out::add);
+        for (ProcedureCase c : p.cases()) {
+            for (Step s : c.steps()) {
+                specific(s.unit()).ifPresent(out::add);
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /** The unit a reference names by id or code; empty for a kind of unit or an unknown code. */
+    private Optional<Long> specific(vn.motcua.catalog.UnitRef ref) {
+        if (ref == null || !ref.isSpecific()) {
+            return Optional.empty();
+        }
+        return ref.id() != null ? Optional.of(ref.id()) : org.findUnitByCode(ref.code()).map(UnitView::id);
+    }
+
     private Long resolve(Step s, UnitView receiving, UnitView commune, ProcedureDetail p) {
         if (s.unit() == null) {
             return receiving.id();

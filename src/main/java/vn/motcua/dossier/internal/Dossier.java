@@ -128,7 +128,11 @@ public class Dossier {
 
     /**
      * A new dossier: online filings wait at status 1; filings at the desk are
-     * received at once (status 2) with the appointment the calendar gives.
+     * received at once (status 2) with the appointment the calendar gives,
+     * the clock starting at {@code receivedAt}. Every row the filing writes
+     * (file, then receive) carries {@code now}, the one instant of the act;
+     * a receipt time earlier than {@code now} is recorded on the receive row
+     * as back-dated.
      */
     public static Dossier file(String code, FilingTemplate t, Channel channel, Applicant applicant,
                                List<ComponentItem> components, long receivingUnitId, Instant now, Instant receivedAt,
@@ -158,7 +162,7 @@ public class Dossier {
         d.status = DossierStatus.NEW;
         d.record(now, actor, Action.FILE, null, DossierStatus.NEW, null, Map.of("channel", channel.name()));
         if (channel != Channel.ONLINE) {
-            d.receive(receivedAt, actor, calendar);
+            d.receive(now, receivedAt == null ? now : receivedAt, actor, calendar);
         }
         return d;
     }
@@ -167,7 +171,19 @@ public class Dossier {
 
     /** 1 → 2: the desk takes the dossier; the clock starts and every step gets its due time. */
     public void receive(Instant at, Actor actor, WorkingCalendar calendar) {
+        receive(at, at, actor, calendar);
+    }
+
+    /**
+     * 1 → 2 recorded at {@code now} with the clock started at {@code at}
+     * (not after {@code now}): a desk filing may give the receipt time, and
+     * an earlier one is kept on the history row as back-dated.
+     */
+    private void receive(Instant now, Instant at, Actor actor, WorkingCalendar calendar) {
         require(Action.RECEIVE, DossierStatus.NEW);
+        if (at.isAfter(now)) {
+            throw new IllegalArgumentException("receipt time " + at + " is after the act " + now);
+        }
         List<Instant> dues = calendar.stepDueTimes(at, durationUnit, steps.stream().map(Step::share).toList());
         Instant appointment = calendar.due(at, durationAmount, durationUnit);
         DossierStatus from = status;
@@ -187,7 +203,13 @@ public class Dossier {
         handlingUnitId = first.unitId;
         assigneeId = actor.staffId();
         status = DossierStatus.RECEIVED;
-        record(at, actor, Action.RECEIVE, from, status, null, Map.of("appointmentAt", appointment.toString()));
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("appointmentAt", appointment.toString());
+        if (at.isBefore(now)) {
+            details.put("receivedAt", at.toString());
+            details.put("backDated", true);
+        }
+        record(now, actor, Action.RECEIVE, from, status, null, details);
     }
 
     /** 1 → 3: refused at intake, with the reason the refusal slip (form 03) states. */
@@ -207,10 +229,18 @@ public class Dossier {
      */
     public void forward(Instant at, Actor actor, Long toUnit, Long toOfficer, String receiverName, String note,
                         WorkingCalendar calendar) {
-        require(Action.FORWARD, DossierStatus.RECEIVED, DossierStatus.PROCESSING);
-        if (currentStep == null || currentStep >= steps.size()) {
-            throw new DomainRuleViolation("no-next-step", "dossier.forward.noNextStep");
-        }
+        forward(at, actor, toUnit, java.util.Set.of(), toOfficer, receiverName, note, calendar);
+    }
+
+    /**
+     * As above, where {@code toUnit}, when given, must be the next step's unit
+     * or one of {@code allowedUnits} (the units under it and, for an
+     * inter-agency procedure, the units it names: see DossierService); any
+     * other unit is refused with rule {@code forward-unit-not-allowed}.
+     */
+    public void forward(Instant at, Actor actor, Long toUnit, java.util.Set<Long> allowedUnits, Long toOfficer,
+                        String receiverName, String note, WorkingCalendar calendar) {
+        checkForward(toUnit, allowedUnits);
         Step current = steps.get(currentStep - 1);
         Step next = steps.get(currentStep);
         Long targetUnit = toUnit != null ? toUnit : (next.unitId != null ? next.unitId : handlingUnitId);
@@ -238,6 +268,21 @@ public class Dossier {
             details.put("note", Texts.clean(note));
         }
         record(at, actor, Action.FORWARD, from, status, null, details);
+    }
+
+    /**
+     * The rules of {@link #forward}, checked without changing anything: the
+     * status, a next step to go to, and the receiving unit.
+     */
+    public void checkForward(Long toUnit, java.util.Set<Long> allowedUnits) {
+        require(Action.FORWARD, DossierStatus.RECEIVED, DossierStatus.PROCESSING);
+        if (currentStep == null || currentStep >= steps.size()) {
+            throw new DomainRuleViolation("no-next-step", "dossier.forward.noNextStep");
+        }
+        Step next = steps.get(currentStep);
+        if (toUnit != null && !toUnit.equals(next.unitId) && (allowedUnits == null || !allowedUnits.contains(toUnit))) {
+            throw new DomainRuleViolation("forward-unit-not-allowed", "dossier.forward.unitNotAllowed");
+        }
     }
 
     /**
@@ -367,15 +412,40 @@ public class Dossier {
 
     /**
      * 4 → 9: the result is signed and ready; the dossier goes back to the
-     * receiving desk to be returned.
+     * receiving desk to be returned. Refused while steps of the workflow are
+     * unfinished (see {@link #unfinishedStepsAtCompletion}), rule
+     * {@code complete-steps-unfinished}, unless a skip reason is given.
      */
     public void complete(Instant at, Actor actor, String resultNumber, String resultFileId, WorkingCalendar calendar) {
+        complete(at, actor, resultNumber, resultFileId, null, calendar);
+    }
+
+    /**
+     * As {@link #complete(Instant, Actor, String, String, WorkingCalendar)};
+     * with unfinished steps the leader must say why they are skipped
+     * ({@code skipReason}): the reason is the history row's reason and the
+     * skipped steps are named in its details; the skipped steps are closed.
+     */
+    public void complete(Instant at, Actor actor, String resultNumber, String resultFileId, String skipReason,
+                         WorkingCalendar calendar) {
         require(Action.COMPLETE, DossierStatus.PROCESSING);
         if (Texts.isBlank(resultNumber)) {
             throw InvalidInput.of("resultNumber", "validation.required");
         }
+        List<Step> skipped = unfinishedStepsAtCompletion();
+        String why = null;
+        if (!skipped.isEmpty()) {
+            if (Texts.isBlank(skipReason)) {
+                throw new DomainRuleViolation("complete-steps-unfinished", "dossier.complete.stepsUnfinished",
+                        String.join(", ", skipped.stream().map(Step::name).toList()));
+            }
+            why = Texts.clean(skipReason);
+        }
         Step current = steps.get(currentStep - 1);
         DossierStatus from = status;
+        for (Step s : skipped) {
+            s.finishedAt = at;
+        }
         current.finishedAt = at;
         Timing stepTiming = calendar.classify(at, current.dueAt);
         Long fromUnit = handlingUnitId;
@@ -385,11 +455,6 @@ public class Dossier {
         // the last step, when it is the return at the desk, starts now
         Step last = steps.get(steps.size() - 1);
         if (last.seq > current.seq && last.finishedAt == null) {
-            for (Step s : steps) {
-                if (s.seq > current.seq && s.seq < last.seq && s.finishedAt == null) {
-                    s.finishedAt = at; // steps the workflow had between signing and returning
-                }
-            }
             last.startedAt = at;
             if (last.unitId == null) {
                 last.unitId = receivingUnitId;
@@ -402,8 +467,34 @@ public class Dossier {
         assigneeId = null;
         status = DossierStatus.DONE;
         handover(current.seq, fromUnit, handlingUnitId, at, actor.name(), null, current.dueAt, stepTiming);
-        record(at, actor, Action.COMPLETE, from, status, null,
-                Map.of("resultNumber", this.resultNumber, "timing", calendar.classify(at, appointmentAt).name()));
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("resultNumber", this.resultNumber);
+        details.put("timing", calendar.classify(at, appointmentAt).name());
+        if (!skipped.isEmpty()) {
+            details.put("skippedSteps", skipped.stream().map(Step::name).toList());
+        }
+        record(at, actor, Action.COMPLETE, from, status, why, details);
+    }
+
+    /**
+     * The steps of the workflow still unfinished if the result were signed now:
+     * every step other than the current one that has not finished, except the
+     * last step when it comes after the current one and is the desk's (the
+     * return of the result, which starts with it).
+     */
+    public List<Step> unfinishedStepsAtCompletion() {
+        if (currentStep == null) {
+            return List.of();
+        }
+        Step last = steps.get(steps.size() - 1);
+        List<Step> out = new ArrayList<>();
+        for (Step s : steps) {
+            boolean returnStep = s.seq == last.seq && last.seq > currentStep && last.role == Role.ONE_STOP_OFFICER;
+            if (s.seq != currentStep && !returnStep && s.finishedAt == null) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** 9 → 10: the result is handed over in person or sent by post. */

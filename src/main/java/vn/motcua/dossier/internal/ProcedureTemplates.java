@@ -14,4 +14,13 @@ public interface ProcedureTemplates {
      */
     FilingTemplate template(String procedureCode, String caseId, UnitView receivingUnit, UnitView competentUnit,
                             boolean online);
+
+    /**
+     * For an inter-agency procedure (the catalogue's {@code interAgency} flag
+     * on the version a dossier was filed under), the units the procedure
+     * names: its implementing agency and every specific unit a step of any of
+     * its cases names. Empty when the procedure is not inter-agency (or the
+     * version is unknown): then a dossier goes only where its workflow goes.
+     */
+    java.util.Optional<java.util.Set<Long>> interAgencyUnits(String procedureCode, int procedureVersion);
 }

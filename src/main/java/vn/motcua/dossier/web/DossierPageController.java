@@ -128,9 +128,12 @@ public class DossierPageController {
         DossierView d = dossiers.get(code, scope);
         model.addAttribute("d", d);
         model.addAttribute("history", dossiers.history(code, scope));
-        model.addAttribute("actions", availableActions(d, me, scope));
+        List<String> actions = availableActions(d, me, scope);
+        model.addAttribute("actions", actions);
         model.addAttribute("scannable", dossiers.scannable(code, me));
-        model.addAttribute("units", org.allUnits().stream().filter(UnitView::active).toList());
+        // the forward form offers only the units the dossier may go to; the service checks it again
+        model.addAttribute("units", actions.contains("forward") ? dossiers.forwardUnits(code, me) : List.of());
+        model.addAttribute("skippedSteps", actions.contains("complete") ? dossiers.stepsSkippedByCompletion(code, scope) : List.of());
         model.addAttribute("channels", Channel.values());
         return "dossier/detail";
     }
@@ -184,14 +187,15 @@ public class DossierPageController {
                       @RequestParam(required = false) String items, @RequestParam(required = false) Long amountVnd,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime newAppointmentAt,
                       @RequestParam(required = false) String resultNumber, @RequestParam(required = false) Channel channel,
-                      @RequestParam(required = false) Integer version,
+                      @RequestParam(required = false) Integer version, @RequestParam(required = false) String skipReason,
                       @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
         Action a = Action.fromPath(action).orElseThrow(() -> new NotFound("action " + action));
         List<String> itemList = items == null ? null
                 : Arrays.stream(items.split("\\r?\\n")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         OffsetDateTime newAppointment = newAppointmentAt == null ? null
                 : newAppointmentAt.atZone(CalendarService.ZONE).toOffsetDateTime();
-        Act act = new Act(reason, note, toUnit, toOfficer, itemList, amountVnd, newAppointment, resultNumber, null, channel, version);
+        Act act = new Act(reason, note, toUnit, toOfficer, itemList, amountVnd, newAppointment, resultNumber, null, channel, version,
+                skipReason);
         try {
             dossiers.act(code, a, act, me);
             redirect.addFlashAttribute("flash", msg("dossier.done." + a.path(), code));

@@ -1,10 +1,14 @@
 package vn.motcua.portal.web;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.motcua.dossier.DossierView;
+import vn.motcua.organization.OrganizationService;
+import vn.motcua.organization.StaffPrincipal;
 import vn.motcua.portal.RatingService;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
@@ -15,15 +19,19 @@ import vn.motcua.shared.PageController;
  * Rating pages: the public one behind the link sent to the applicant
  * ({@code /public/rating/{code}?t=…}), and the kiosk for the desk's tablet
  * ({@code /kiosk}, signed in as a one-stop officer), where the applicant taps
- * an answer after collecting the result.
+ * an answer after collecting the result. The kiosk shows and rates only
+ * dossiers of the officer's units, through the same scope check as every
+ * staff page and API call: another unit's dossier is 404.
  */
 @PageController
 public class RatingController {
 
     private final RatingService ratings;
+    private final OrganizationService org;
 
-    public RatingController(RatingService ratings) {
+    public RatingController(RatingService ratings, OrganizationService org) {
         this.ratings = ratings;
+        this.org = org;
     }
 
     @GetMapping("/public/rating/{code}")
@@ -45,18 +53,20 @@ public class RatingController {
     }
 
     @GetMapping("/kiosk")
-    public String kiosk(@RequestParam(required = false) String code, Model model) {
+    public String kiosk(@RequestParam(required = false) String code, @AuthenticationPrincipal StaffPrincipal me, Model model) {
         if (code == null || code.isBlank()) {
             return "portal/kiosk";
         }
-        ratings.requireKnown(code.trim());
-        return page(code.trim(), null, true, model, null);
+        DossierView d = ratings.dossierAtDesk(code.trim(), org.scopeOf(me.id()));
+        return page(d.code(), null, true, model, null);
     }
 
     @PostMapping("/kiosk/{code}")
     public String kioskRate(@PathVariable String code, @RequestParam(required = false) RatingService.Rating rating,
-                            @RequestParam(required = false) String comment, Model model) {
-        return submit(code, null, rating, comment, RatingService.Channel.KIOSK, true, model);
+                            @RequestParam(required = false) String comment, @AuthenticationPrincipal StaffPrincipal me,
+                            Model model) {
+        DossierView d = ratings.dossierAtDesk(code, org.scopeOf(me.id()));
+        return submit(d.code(), null, rating, comment, RatingService.Channel.KIOSK, true, model);
     }
 
     private String submit(String code, String token, RatingService.Rating rating, String comment, RatingService.Channel channel,

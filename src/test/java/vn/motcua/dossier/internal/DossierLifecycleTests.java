@@ -66,6 +66,13 @@ class DossierLifecycleTests {
         return d;
     }
 
+    /** At the leader's step (Phê duyệt): every step before it done, only the return at the desk after it. */
+    static Dossier atSigning() {
+        Dossier d = processing();
+        d.forward(vn("2026-03-04T09:00"), SPECIALIST, null, null, null, null, CAL);
+        return d;
+    }
+
     @Test
     void anInPersonFilingIsReceivedAtOnceWithTheAppointmentOfTheCalendar() {
         Dossier d = received(MON);
@@ -116,10 +123,78 @@ class DossierLifecycleTests {
     @Test
     void anInterAgencyForwardGoesToTheNamedUnit() {
         Dossier d = processing();
-        d.forward(vn("2026-03-03T09:00"), SPECIALIST, 99L, null, null, "Lấy ý kiến Sở Xây dựng", CAL);
+        d.forward(vn("2026-03-03T09:00"), SPECIALIST, 99L, java.util.Set.of(99L), null, null, "Lấy ý kiến Sở Xây dựng", CAL);
         assertThat(d.handlingUnitId()).isEqualTo(99L);
         assertThat(d.status()).isEqualTo(DossierStatus.PROCESSING);
         assertThat(d.handovers()).hasSize(2);
+    }
+
+    @Test
+    void aForwardToAUnitTheWorkflowDoesNotAllowIsRefusedAndChangesNothing() {
+        Dossier d = processing();
+        int history = d.pendingHistory().size();
+        assertThatThrownBy(() -> d.forward(vn("2026-03-03T09:00"), SPECIALIST, 99L, null, null, null, CAL))
+                .isInstanceOfSatisfying(DomainRuleViolation.class, e -> assertThat(e.rule()).isEqualTo("forward-unit-not-allowed"));
+        assertThatThrownBy(() -> d.forward(vn("2026-03-03T09:00"), SPECIALIST, 99L, java.util.Set.of(98L), null, null, null, CAL))
+                .isInstanceOfSatisfying(DomainRuleViolation.class, e -> assertThat(e.rule()).isEqualTo("forward-unit-not-allowed"));
+        assertThat(d.handlingUnitId()).isEqualTo(20L);
+        assertThat(d.currentStepOrNull().seq()).isEqualTo(2);
+        assertThat(d.steps().get(1).finishedAt()).isNull();
+        assertThat(d.handovers()).hasSize(1);
+        assertThat(d.pendingHistory()).hasSize(history);
+        // naming the next step's own unit is the workflow itself
+        d.forward(vn("2026-03-03T09:00"), SPECIALIST, 30L, null, null, null, CAL);
+        assertThat(d.handlingUnitId()).isEqualTo(30L);
+    }
+
+    @Test
+    void aFilingWritesItsRowsAtTheOneInstantOfTheActAndABackDatedReceiptSaysSo() {
+        Instant now = vn("2026-03-02T09:00:00.650861");
+        Dossier same = Dossier.file("c1", template(), Channel.IN_PERSON, APPLICANT, List.of(), 10L, now, now, DESK, CAL);
+        assertThat(same.pendingHistory()).extracting(Dossier.HistoryEntry::action).containsExactly(Action.FILE, Action.RECEIVE);
+        assertThat(same.pendingHistory()).extracting(Dossier.HistoryEntry::at).containsOnly(now);
+        assertThat(same.pendingHistory().get(1).details()).doesNotContainKey("backDated");
+
+        Instant earlier = vn("2026-03-02T08:00");
+        Dossier back = Dossier.file("c2", template(), Channel.IN_PERSON, APPLICANT, List.of(), 10L, now, earlier, DESK, CAL);
+        assertThat(back.pendingHistory()).extracting(Dossier.HistoryEntry::at).containsOnly(now);
+        assertThat(back.pendingHistory().get(1).details()).containsEntry("backDated", true)
+                .containsEntry("receivedAt", earlier.toString());
+        assertThat(back.receivedAt()).isEqualTo(earlier);
+        assertThat(back.filedAt()).isEqualTo(now);
+        assertThat(back.appointmentAt()).isEqualTo(vn("2026-03-09T08:00")); // the clock starts at the receipt
+    }
+
+    @Test
+    void completingWithUnfinishedStepsIsRefusedUnlessTheLeaderSaysWhy() {
+        Dossier d = processing(); // at the specialist's step: the leader's step (Phê duyệt) has not happened
+        int history = d.pendingHistory().size();
+        assertThat(d.unfinishedStepsAtCompletion()).extracting(Dossier.Step::name).containsExactly("Phê duyệt");
+        assertThatThrownBy(() -> d.complete(vn("2026-03-03T09:00"), LEADER, "1/KQ", null, CAL))
+                .isInstanceOfSatisfying(DomainRuleViolation.class, e -> {
+                    assertThat(e.rule()).isEqualTo("complete-steps-unfinished");
+                    assertThat(e.args()).containsExactly("Phê duyệt");
+                });
+        assertThatThrownBy(() -> d.complete(vn("2026-03-03T09:00"), LEADER, "1/KQ", null, "  ", CAL))
+                .isInstanceOf(DomainRuleViolation.class);
+        assertThat(d.status()).isEqualTo(DossierStatus.PROCESSING);
+        assertThat(d.pendingHistory()).hasSize(history);
+        assertThat(d.steps()).extracting(Dossier.Step::finishedAt).containsExactly(vn("2026-03-02T10:00"), null, null, null);
+        assertThat(d.resultNumber()).isNull();
+
+        d.complete(vn("2026-03-03T09:00"), LEADER, "1/KQ", null, "Lãnh đạo sở trực tiếp thẩm định và ký", CAL);
+        assertThat(d.status()).isEqualTo(DossierStatus.DONE);
+        Dossier.HistoryEntry row = d.pendingHistory().get(d.pendingHistory().size() - 1);
+        assertThat(row.action()).isEqualTo(Action.COMPLETE);
+        assertThat(row.reason()).isEqualTo("Lãnh đạo sở trực tiếp thẩm định và ký");
+        assertThat(row.details()).containsEntry("skippedSteps", List.of("Phê duyệt"));
+        assertThat(d.steps().get(2).finishedAt()).isEqualTo(vn("2026-03-03T09:00"));
+
+        // at the leader's own step nothing is skipped and no reason is asked
+        Dossier signing = atSigning();
+        assertThat(signing.unfinishedStepsAtCompletion()).isEmpty();
+        signing.complete(vn("2026-03-05T09:00"), LEADER, "2/KQ", null, CAL);
+        assertThat(signing.pendingHistory().get(signing.pendingHistory().size() - 1).reason()).isNull();
     }
 
     @Test
@@ -201,7 +276,7 @@ class DossierLifecycleTests {
 
     @Test
     void aResultAfterTheAppointmentIsLateAndTheDossierOverdue() {
-        Dossier d = processing();
+        Dossier d = atSigning();
         assertThat(d.overdue(vn("2026-03-09T08:59"))).isFalse();
         assertThat(d.overdue(vn("2026-03-09T09:01"))).isTrue();
         d.complete(vn("2026-03-10T09:00"), LEADER, "1/KQ", null, CAL);
@@ -225,7 +300,7 @@ class DossierLifecycleTests {
 
     @Test
     void returningOnlineNeedsAnElectronicResult() {
-        Dossier d = processing();
+        Dossier d = atSigning();
         d.complete(vn("2026-03-05T09:00"), LEADER, "1/KQ", null, CAL);
         assertThatThrownBy(() -> d.returnResult(vn("2026-03-06T09:00"), DESK, Channel.ONLINE)).isInstanceOf(InvalidInput.class);
         assertThat(d.status()).isEqualTo(DossierStatus.DONE);
@@ -256,7 +331,7 @@ class DossierLifecycleTests {
                 new Case("payment-received", d -> d.paymentReceived(vn("2026-03-03T09:30"), DESK, CAL)),
                 new Case("stop", d -> d.stop(vn("2026-03-03T09:00"), DESK, "Lý do")),
                 new Case("withdraw", d -> d.withdraw(vn("2026-03-03T09:00"), DESK, "Lý do")),
-                new Case("complete", d -> d.complete(vn("2026-03-03T09:00"), LEADER, "1/KQ", "f1", CAL)),
+                new Case("complete", d -> d.complete(vn("2026-03-03T09:00"), LEADER, "1/KQ", "f1", "Ký ngay", CAL)),
                 new Case("return", d -> d.returnResult(vn("2026-03-03T09:00"), DESK, Channel.POST)));
         // status → a dossier in it
         java.util.Map<DossierStatus, java.util.function.Supplier<Dossier>> in = new java.util.LinkedHashMap<>();
@@ -268,8 +343,8 @@ class DossierLifecycleTests {
         in.put(DossierStatus.WAITING_PAYMENT, () -> { Dossier d = processing(); d.requestPayment(vn("2026-03-02T11:00"), DESK, 1, "x"); return d; });
         in.put(DossierStatus.WITHDRAWN, () -> { Dossier d = processing(); d.withdraw(vn("2026-03-02T11:00"), DESK, "x"); return d; });
         in.put(DossierStatus.STOPPED, () -> { Dossier d = processing(); d.stop(vn("2026-03-02T11:00"), DESK, "x"); return d; });
-        in.put(DossierStatus.DONE, () -> { Dossier d = processing(); d.complete(vn("2026-03-02T11:00"), LEADER, "1", "f", CAL); return d; });
-        in.put(DossierStatus.RETURNED, () -> { Dossier d = processing(); d.complete(vn("2026-03-02T11:00"), LEADER, "1", "f", CAL); d.returnResult(vn("2026-03-02T11:10"), DESK, Channel.IN_PERSON); return d; });
+        in.put(DossierStatus.DONE, () -> { Dossier d = atSigning(); d.complete(vn("2026-03-04T11:00"), LEADER, "1", "f", CAL); return d; });
+        in.put(DossierStatus.RETURNED, () -> { Dossier d = atSigning(); d.complete(vn("2026-03-04T11:00"), LEADER, "1", "f", CAL); d.returnResult(vn("2026-03-04T11:10"), DESK, Channel.IN_PERSON); return d; });
         java.util.Map<String, java.util.Set<DossierStatus>> allowed = java.util.Map.ofEntries(
                 java.util.Map.entry("receive", java.util.Set.of(DossierStatus.NEW)),
                 java.util.Map.entry("refuse", java.util.Set.of(DossierStatus.NEW)),
