@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,7 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.organization.internal.StaffStore;
 import vn.motcua.organization.internal.StaffStore.StaffRow;
 import vn.motcua.organization.internal.UnitStore;
+import vn.motcua.audit.AuditEntry;
+import vn.motcua.audit.AuditTrail;
 import vn.motcua.shared.DomainRuleViolation;
+import vn.motcua.shared.LoginBackoff;
 import vn.motcua.shared.InvalidInput;
 import vn.motcua.shared.NodeCache;
 import vn.motcua.shared.NotFound;
@@ -41,9 +43,8 @@ import vn.motcua.shared.Texts;
 @Transactional(readOnly = true)
 public class OrganizationService {
 
-    /** Failed logins in a row that lock an account for {@link #LOCKOUT}. */
-    public static final int LOCKOUT_THRESHOLD = 5;
-    public static final Duration LOCKOUT = Duration.ofMinutes(15);
+    /** Failed logins in a row that lock an account (for how long: {@link LoginBackoff}). */
+    public static final int LOCKOUT_THRESHOLD = LoginBackoff.THRESHOLD;
     public static final int MIN_PASSWORD_LENGTH = 8;
 
     private final UnitStore units;
@@ -51,15 +52,17 @@ public class OrganizationService {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
     private final SecureRandom random = new SecureRandom();
 
     public OrganizationService(UnitStore units, StaffStore staff, PasswordEncoder passwordEncoder,
-                               ApplicationEventPublisher events, Clock clock) {
+                               ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
         this.units = units;
         this.staff = staff;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     // --- units ---------------------------------------------------------------------------------
@@ -304,18 +307,18 @@ public class OrganizationService {
     private static final int STAFF_CACHE_MAX = 10_000;
     private final NodeCache<Long, OfficerScope> scopes = new NodeCache<>(STAFF_CACHE_MILLIS, STAFF_CACHE_MAX);
     private final NodeCache<Long, String> staffNames = new NodeCache<>(STAFF_CACHE_MILLIS, STAFF_CACHE_MAX);
-    private final NodeCache<String, LoginAccount> accounts = new NodeCache<>(STAFF_CACHE_MILLIS, STAFF_CACHE_MAX);
+    /** The access generation (see {@link #loginAccount}) the kept scopes were computed under. */
+    private final java.util.concurrent.atomic.AtomicLong accessGeneration = new java.util.concurrent.atomic.AtomicLong(-1);
 
     /** The units the staff member may see: theirs and everything below; all for admins and supervisors. */
     public OfficerScope scopeOf(StaffId id) {
         return scopes.get(id.value(), k -> scopeOf(staff.findById(k).orElseThrow(() -> new NotFound("staff " + id))));
     }
 
-    /** Drops the kept scopes, names and accounts now and again after the current transaction completes. */
+    /** Drops the kept scopes and names now and again after the current transaction completes. */
     private void forgetStaffAfterCommit() {
         scopes.forgetAfterCommit();
         staffNames.forgetAfterCommit();
-        accounts.forgetAfterCommit();
     }
 
     public OfficerScope scopeOf(String username) {
@@ -388,13 +391,23 @@ public class OrganizationService {
             throw new InvalidInput(errors);
         }
         long id = staff.insert(command, passwordEncoder.encode(command.password()));
+        audit.record(AuditEntry.of("staff.account.created", currentActor(), "staff", String.valueOf(id))
+                .detail("username: " + command.username() + "; roles: " + roles(command.roles())
+                        + "; units: " + unitCodes(command.unitIds())));
         return staff(new StaffId(id), OfficerScope.everything(new StaffId(id)));
     }
 
+    /**
+     * Saves an administrator's edit of an account. Each change of username, roles,
+     * units or password goes to the audit trail (old → new; never a password);
+     * a lost role or unit, a rename or a new password ends the person's sessions
+     * on every node (the administrator's own current session survives a change of
+     * their own password).
+     */
     @Transactional
     public StaffView updateStaff(StaffId id, int version, StaffCommand command) {
         forgetStaffAfterCommit();
-        staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
+        StaffRow before = staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
         Map<String, String> errors = validateStaff(id.value(), command);
         String newHash = null;
         if (!Texts.isBlank(command.password())) {
@@ -408,7 +421,78 @@ public class OrganizationService {
             throw new InvalidInput(errors);
         }
         staff.update(id.value(), version, command, newHash);
+
+        String actor = currentActor();
+        String subject = String.valueOf(id.value());
+        Set<StaffAccessChanged.Reason> reasons = java.util.EnumSet.noneOf(StaffAccessChanged.Reason.class);
+        if (!before.username().equals(command.username())) {
+            reasons.add(StaffAccessChanged.Reason.RENAMED);
+            audit.record(AuditEntry.of("staff.username.changed", actor, "staff", subject)
+                    .detail(before.username() + " → " + command.username()));
+        }
+        if (!before.roles().equals(command.roles())) {
+            if (!command.roles().containsAll(before.roles())) {
+                reasons.add(StaffAccessChanged.Reason.ROLE_REMOVED);
+            }
+            audit.record(AuditEntry.of("staff.roles.changed", actor, "staff", subject)
+                    .detail(roles(before.roles()) + " → " + roles(command.roles())));
+        }
+        if (!before.unitIds().equals(command.unitIds())) {
+            if (!command.unitIds().containsAll(before.unitIds())) {
+                reasons.add(StaffAccessChanged.Reason.UNIT_REMOVED);
+            }
+            audit.record(AuditEntry.of("staff.units.changed", actor, "staff", subject)
+                    .detail(unitCodes(before.unitIds()) + " → " + unitCodes(command.unitIds())));
+        }
+        boolean self = isCurrentUser(id);
+        if (newHash != null) {
+            reasons.add(self ? StaffAccessChanged.Reason.PASSWORD_CHANGED : StaffAccessChanged.Reason.PASSWORD_RESET);
+            audit.record(AuditEntry.of(self ? "staff.password.changed" : "staff.password.reset", actor, "staff", subject)
+                    .detail(self ? "by the account holder" : "by an administrator"));
+        }
+        if (!reasons.isEmpty()) {
+            // only a change of one's own password keeps one's current session; losing one's own role keeps nothing
+            boolean keep = self && reasons.equals(Set.of(StaffAccessChanged.Reason.PASSWORD_CHANGED));
+            events.publishEvent(new StaffAccessChanged(id, new java.util.HashSet<>(List.of(before.username(), command.username())),
+                    reasons, keep));
+        }
         return staff(id, OfficerScope.everything(id));
+    }
+
+    /**
+     * A staff member changes their own password: the current one must be given.
+     * Their other sessions end on every node; the one they made the change in stays.
+     * A wrong current password is an {@link InvalidInput} on {@code currentPassword}
+     * and counts as a failed login (so this form cannot be used to guess it).
+     */
+    @Transactional(noRollbackFor = InvalidInput.class)
+    public void changeOwnPassword(StaffId id, String currentPassword, String newPassword, String confirmation) {
+        StaffRow row = staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
+        LoginAccount account = staff.loginAccount(row.username()).orElseThrow(() -> new NotFound("staff " + id));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (account.lockedAt(clock.instant())
+                || currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
+            errors.put("currentPassword", "account.password.current.wrong");
+        }
+        if (Texts.isBlank(newPassword)) {
+            errors.put("newPassword", "validation.required");
+        } else if (newPassword.length() < MIN_PASSWORD_LENGTH) {
+            errors.put("newPassword", "staff.password.short");
+        } else if (!newPassword.equals(confirmation)) {
+            errors.put("confirmation", "account.password.mismatch");
+        }
+        if (!errors.isEmpty()) {
+            if (errors.containsKey("currentPassword") && !account.lockedAt(clock.instant())) {
+                recordFailedLogin(row.username());
+            }
+            throw new InvalidInput(errors);
+        }
+        forgetStaffAfterCommit();
+        staff.setPassword(id.value(), passwordEncoder.encode(newPassword));
+        audit.record(AuditEntry.of("staff.password.changed", row.username(), "staff", String.valueOf(id.value()))
+                .detail("by the account holder"));
+        events.publishEvent(new StaffAccessChanged(id, Set.of(row.username()),
+                Set.of(StaffAccessChanged.Reason.PASSWORD_CHANGED), true));
     }
 
     private Map<String, String> validateStaff(Long id, StaffCommand c) {
@@ -425,44 +509,94 @@ public class OrganizationService {
         return errors;
     }
 
+    /** Deactivates or reactivates an account; deactivation ends all of its sessions on every node. */
     @Transactional
     public void setStaffActive(StaffId id, boolean active) {
         forgetStaffAfterCommit();
-        staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
+        StaffRow row = staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
         staff.setActive(id.value(), active);
+        if (row.active() != active) {
+            audit.record(AuditEntry.of(active ? "staff.account.reactivated" : "staff.account.deactivated", currentActor(),
+                    "staff", String.valueOf(id.value())).detail("active: " + row.active() + " → " + active));
+        }
+        if (!active) {
+            events.publishEvent(new StaffAccessChanged(id, Set.of(row.username()),
+                    Set.of(StaffAccessChanged.Reason.DEACTIVATED), false));
+        }
+    }
+
+    /** The username of the staff member or citizen this request acts for; "system" outside a request. */
+    private static String currentActor() {
+        var a = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (a == null || !a.isAuthenticated() || a instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+            return "system";
+        }
+        return a.getName();
+    }
+
+    private static boolean isCurrentUser(StaffId id) {
+        var a = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return a != null && a.getPrincipal() instanceof StaffPrincipal p && p.staffId() == id.value();
+    }
+
+    private static String roles(Collection<Role> roles) {
+        return roles.isEmpty() ? "-" : roles.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+    }
+
+    private String unitCodes(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return "-";
+        }
+        Map<Long, String> codes = units.findByIds(ids).stream().collect(Collectors.toMap(UnitView::id, UnitView::code));
+        return ids.stream().sorted().map(i -> codes.getOrDefault(i, "#" + i)).collect(Collectors.joining(", "));
     }
 
     // --- authentication bookkeeping ------------------------------------------------------------
 
     /**
-     * Needed on every authenticated API call. Like the scopes, a node keeps
-     * each account for up to five seconds and drops it when it changes the
-     * account itself (a failed or successful login, an edit, deactivation),
-     * so this node applies a lockout or deactivation at once and another
-     * node within five seconds. The read needs no transaction of its own:
-     * one round trip instead of three (BEGIN, SELECT, COMMIT).
+     * The account as it is in the database now, for a password or API-key
+     * authentication (one statement, no transaction of its own). Read fresh on
+     * every call, never kept: a password changed or an account deactivated on
+     * any node stops working on every node at the very next call. The same
+     * statement reads the access generation (a counter the database moves
+     * whenever an account, a role, a unit assignment or the unit tree changes);
+     * when it has moved since this node last looked, the node drops the scopes
+     * and names it keeps, so another node's change of roles or units applies at
+     * once to API calls here too.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<LoginAccount> loginAccount(String username) {
-        return Optional.ofNullable(accounts.get("u:" + username, k -> staff.loginAccount(username).orElse(null)));
+        return staff.freshLogin(username).map(this::seen);
     }
 
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<LoginAccount> loginAccountForApiKey(String token) {
-        String hash = sha256(token);
-        return Optional.ofNullable(accounts.get("k:" + hash, k -> staff.loginAccountByApiKey(hash).orElse(null)));
+        return staff.freshLoginByApiKey(sha256(token)).map(this::seen);
     }
 
-    /** Counts a failed login; the threshold-th failure in a row locks the account for a while. */
+    private LoginAccount seen(StaffStore.FreshLogin fresh) {
+        long g = fresh.accessGeneration();
+        long before = accessGeneration.getAndSet(g);
+        if (before != g) {
+            scopes.forget();
+            staffNames.forget();
+            unitCache = null;
+        }
+        return fresh.account();
+    }
+
+    /**
+     * Counts a failed login by the back-off rule ({@link LoginBackoff}): the fifth in a row
+     * locks the account for a minute, each further lock of the run for twice as long (at
+     * most fifteen minutes), and the count starts again once a lock has expired.
+     */
     @Transactional
-    public void recordFailedLogin(String username) {
-        forgetStaffAfterCommit();
-        staff.recordFailure(username, LOCKOUT_THRESHOLD, clock.instant().plus(LOCKOUT));
+    public Optional<LoginBackoff.State> recordFailedLogin(String username) {
+        return staff.recordFailure(username, clock.instant());
     }
 
     @Transactional
     public void recordSuccessfulLogin(String username) {
-        forgetStaffAfterCommit();
         staff.recordSuccess(username);
     }
 

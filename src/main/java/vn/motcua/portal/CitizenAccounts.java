@@ -137,10 +137,15 @@ public class CitizenAccounts {
         return Texts.isBlank(e) ? Optional.empty() : store.byEmail(e).map(CitizenAccountStore.Login::account);
     }
 
-    /** Counts a failed password for the account; the fifth in a row locks it for 15 minutes. */
+    /**
+     * Counts a failed password for the account by the back-off rule shared with the staff
+     * ({@link vn.motcua.shared.LoginBackoff}): the fifth in a row locks it for a minute, each
+     * further lock of the run for twice as long (at most 15 minutes), and the count starts
+     * again once a lock has expired.
+     */
     @Transactional
     public void recordFailedLogin(long accountId) {
-        store.recordFailure(accountId, LOCKOUT_THRESHOLD, clock.instant().plus(LOCKOUT));
+        store.recordFailure(accountId, clock.instant());
     }
 
     @Transactional

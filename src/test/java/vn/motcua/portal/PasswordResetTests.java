@@ -2,6 +2,7 @@ package vn.motcua.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -57,7 +58,9 @@ class PasswordResetTests extends IntegrationTest {
         for (int i = 0; i < 5; i++) {
             mvc.perform(login(id, "Sai" + i + "matkhau").with(from(from)));
         }
-        mvc.perform(login(id, PASSWORD).with(from(from))).andExpect(redirectedUrl("/portal/login?error=locked"));
+        // locked: the right password is refused too, with the same answer as a wrong one
+        mvc.perform(login(id, PASSWORD).with(from(from))).andExpect(redirectedUrl("/portal/login?error=bad"))
+                .andExpect(unauthenticated());
 
         Document sent = page(mvc.perform(post("/portal/password/forgot").with(csrf()).param("login", mail.toUpperCase()))
                 .andExpect(status().isOk()).andReturn());

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import vn.motcua.organization.LoginAccount;
 import vn.motcua.organization.Role;
 import vn.motcua.organization.StaffCommand;
+import vn.motcua.shared.LoginBackoff;
 import vn.motcua.shared.Texts;
 
 /** SQL for staff accounts, their units and roles, and API keys. */
@@ -86,13 +87,18 @@ public class StaffStore {
         return id;
     }
 
+    /** Saves an edit; a new password hash (null keeps the current one) also lifts any lockout. */
     public void update(long id, int version, StaffCommand c, String newPasswordHash) {
         int n = jdbc.sql("""
                 UPDATE staff SET username = ?, full_name = ?, job_position = ?, email = ?, phone = ?,
-                       password_hash = COALESCE(?, password_hash), version = version + 1
+                       password_hash = COALESCE(?, password_hash), version = version + 1,
+                       failed_logins = CASE WHEN ? THEN 0 ELSE failed_logins END,
+                       lockouts = CASE WHEN ? THEN 0 ELSE lockouts END,
+                       locked_until = CASE WHEN ? THEN NULL ELSE locked_until END
                  WHERE id = ? AND version = ?""")
                 .params(c.username(), Texts.clean(c.fullName()), Texts.clean(c.jobPosition()), Texts.clean(c.email()),
-                        Texts.clean(c.phone()), newPasswordHash, id, version)
+                        Texts.clean(c.phone()), newPasswordHash, newPasswordHash != null, newPasswordHash != null,
+                        newPasswordHash != null, id, version)
                 .update();
         if (n == 0) {
             throw new OptimisticLockingFailureException("staff " + id + " changed since version " + version);
@@ -134,31 +140,67 @@ public class StaffStore {
 
     private static final String LOGIN_SELECT = """
             SELECT s.id, s.username, s.full_name, s.password_hash, s.active, s.locked_until, s.failed_logins,
-                   ARRAY(SELECT r.role FROM staff_role r WHERE r.staff_id = s.id) AS roles
+                   ARRAY(SELECT r.role FROM staff_role r WHERE r.staff_id = s.id) AS roles,
+                   (SELECT g.n FROM access_generation g) AS access_generation
               FROM staff s""";
 
+    /** An account as a login needs it, with the access generation read in the same statement. */
+    public record FreshLogin(LoginAccount account, long accessGeneration) {
+    }
+
     public Optional<LoginAccount> loginAccount(String username) {
-        return jdbc.sql(LOGIN_SELECT + " WHERE s.username = ?").param(username).query(StaffStore::mapLogin).optional();
+        return freshLogin(username).map(FreshLogin::account);
     }
 
-    public Optional<LoginAccount> loginAccountByApiKey(String tokenSha256) {
+    public Optional<FreshLogin> freshLogin(String username) {
+        return jdbc.sql(LOGIN_SELECT + " WHERE s.username = ?").param(username).query(StaffStore::mapFresh).optional();
+    }
+
+    public Optional<FreshLogin> freshLoginByApiKey(String tokenSha256) {
         return jdbc.sql(LOGIN_SELECT + " JOIN api_key k ON k.staff_id = s.id WHERE k.token_sha256 = ? AND k.revoked_at IS NULL")
-                .param(tokenSha256).query(StaffStore::mapLogin).optional();
+                .param(tokenSha256).query(StaffStore::mapFresh).optional();
     }
 
-    /** Counts a failure; from the threshold on, locks the account until the given time. Returns the count. */
-    public int recordFailure(String username, int threshold, Instant lockUntil) {
-        return jdbc.sql("""
-                UPDATE staff SET failed_logins = failed_logins + 1,
-                       locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
-                 WHERE username = ? RETURNING failed_logins""")
-                .params(threshold, OffsetDateTime.ofInstant(lockUntil, ZoneOffset.UTC), username)
-                .query(Integer.class).optional().orElse(0);
+    /**
+     * Counts a failure by the back-off rule ({@link LoginBackoff}): the row is locked while the
+     * next state is worked out, so concurrent failures each count. Returns the new state
+     * (empty for an unknown username).
+     */
+    public Optional<LoginBackoff.State> recordFailure(String username, Instant now) {
+        Optional<LoginBackoff.State> current = jdbc.sql(
+                        "SELECT failed_logins, lockouts, locked_until FROM staff WHERE username = ? FOR UPDATE")
+                .param(username)
+                .query((rs, n) -> new LoginBackoff.State(rs.getInt(1), rs.getInt(2), instant(rs.getObject(3, OffsetDateTime.class))))
+                .optional();
+        return current.map(s -> {
+            LoginBackoff.State next = LoginBackoff.afterFailure(s, now);
+            jdbc.sql("UPDATE staff SET failed_logins = ?, lockouts = ?, locked_until = ? WHERE username = ?")
+                    .params(next.failures(), next.lockouts(), ts(next.lockedUntil()), username).update();
+            return next;
+        });
     }
 
     public void recordSuccess(String username) {
-        jdbc.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE username = ? AND (failed_logins > 0 OR locked_until IS NOT NULL)")
+        jdbc.sql("""
+                UPDATE staff SET failed_logins = 0, lockouts = 0, locked_until = NULL
+                 WHERE username = ? AND (failed_logins > 0 OR lockouts > 0 OR locked_until IS NOT NULL)""")
                 .param(username).update();
+    }
+
+    /** Sets a new password hash (a reset by an administrator or a change by the person) and lifts any lockout. */
+    public void setPassword(long id, String passwordHash) {
+        jdbc.sql("""
+                UPDATE staff SET password_hash = ?, failed_logins = 0, lockouts = 0, locked_until = NULL,
+                       version = version + 1
+                 WHERE id = ?""").params(passwordHash, id).update();
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime ts(Instant i) {
+        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     public List<String> usernames() {
@@ -186,6 +228,10 @@ public class StaffStore {
                 roles((String[]) rs.getArray("roles").getArray()),
                 Arrays.stream(UnitStore.longs(rs.getArray("unit_ids"))).collect(Collectors.toUnmodifiableSet()),
                 rs.getInt("version"));
+    }
+
+    static FreshLogin mapFresh(ResultSet rs, int row) throws SQLException {
+        return new FreshLogin(mapLogin(rs, row), rs.getLong("access_generation"));
     }
 
     static LoginAccount mapLogin(ResultSet rs, int row) throws SQLException {

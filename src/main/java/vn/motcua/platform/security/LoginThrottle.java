@@ -14,6 +14,11 @@ import org.springframework.stereotype.Component;
  * per-account lockout (in the database) is what holds across nodes; this one
  * only has to make a spray from one address expensive. Staff and citizen
  * logins share the count: a spray over both forms is still one spray.
+ *
+ * <p>The address is the client's: behind the reverse proxies configured as
+ * trusted ({@code motcua.security.trusted-proxies}), {@link ClientAddressFilter}
+ * has made the request's remote address the one {@code X-Forwarded-For} names,
+ * so strangers failing through one proxy do not block everybody behind it.
  */
 @Component
 public class LoginThrottle {

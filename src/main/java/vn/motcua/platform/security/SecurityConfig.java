@@ -5,8 +5,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -117,11 +115,9 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SUPERVISOR")
                         .anyRequest().access(SecurityConfig::staff))
                 .formLogin(f -> f.loginPage("/login").permitAll()
-                        .failureHandler((req, res, ex) -> {
-                            String reason = ex instanceof LockedException ? "locked"
-                                    : ex instanceof DisabledException ? "disabled" : "bad";
-                            res.sendRedirect(req.getContextPath() + "/login?error=" + reason);
-                        })
+                        .authenticationDetailsSource(FormLoginDetails::new)
+                        // one answer whatever went wrong (the reason is in the audit trail)
+                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?error"))
                         .defaultSuccessUrl("/", false))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
@@ -139,13 +135,9 @@ public class SecurityConfig {
                 a != null && a.isAuthenticated() && a.getPrincipal() instanceof vn.motcua.organization.StaffPrincipal);
     }
 
+    /** No credentials: they are required; credentials refused: one message whatever the reason. */
     private static String messageKeyFor(Exception ex) {
-        if (ex instanceof LockedException) {
-            return "auth.locked";
-        }
-        if (ex instanceof DisabledException) {
-            return "auth.disabled";
-        }
-        return "auth.required";
+        return ex instanceof org.springframework.security.authentication.InsufficientAuthenticationException
+                ? "auth.required" : "auth.failed";
     }
 }

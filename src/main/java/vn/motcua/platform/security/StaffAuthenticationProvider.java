@@ -5,30 +5,52 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import vn.motcua.audit.AuditEntry;
+import vn.motcua.audit.AuditTrail;
 import vn.motcua.organization.LoginAccount;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffPrincipal;
 
 /**
  * Checks a username and password for the login page and for HTTP Basic on the
- * API. The account is read fresh each time (so deactivation and lockout apply
- * at once) but a successful BCrypt check is remembered for a few minutes as a
- * salted SHA-256 bound to the stored hash: an API client sending Basic on
- * every call costs microseconds, not a BCrypt round each, and a changed
- * password invalidates the memory because the stored hash changes.
+ * API.
+ *
+ * <p>Every refusal looks the same to the caller, a {@link BadCredentialsException}
+ * with one message, whether the username is unknown, the password wrong, the
+ * account locked or disabled (or the address throttled), and each costs one
+ * BCrypt check (against a dummy hash when there is no account to check, or when
+ * the account is locked or disabled), so neither the answer nor its time tells
+ * which. The real reason goes to the audit trail ({@code staff.login.failed},
+ * reason {@link Failure}, with the client's address); successful logins are
+ * recorded too ({@code staff.login.succeeded}).
+ *
+ * <p>The account is read fresh from the database on every call
+ * ({@link OrganizationService#loginAccount}), so a password changed or an
+ * account deactivated on any node applies at once on every node. A successful
+ * BCrypt check of a Basic password is remembered for five minutes as a salted
+ * SHA-256 bound to the stored hash it was checked against: it only ever
+ * vouches for the password against that very hash, so a changed password (a
+ * new hash) finds no memory, and an inactive or locked account is refused
+ * before the memory is asked. An API client sending Basic on every call costs
+ * microseconds, not a BCrypt round each. The login form always runs BCrypt.
  */
 @Component
 public class StaffAuthenticationProvider implements AuthenticationProvider {
+
+    /** Why a login was refused, as the audit trail records it. */
+    public enum Failure { UNKNOWN_USER, BAD_PASSWORD, LOCKED, DISABLED, THROTTLED }
+
+    public static final String FAILED = "staff.login.failed";
+    public static final String SUCCEEDED = "staff.login.succeeded";
 
     private static final long REMEMBER_MILLIS = 5 * 60_000;
     private static final int MAX_REMEMBERED = 10_000;
@@ -39,17 +61,22 @@ public class StaffAuthenticationProvider implements AuthenticationProvider {
     private final OrganizationService organization;
     private final PasswordEncoder encoder;
     private final LoginThrottle throttle;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
     private final Map<String, Object> checking = new ConcurrentHashMap<>();
     private final byte[] salt = new java.security.SecureRandom().generateSeed(16);
+    /** What a refusal without an account to check spends its BCrypt round on. */
+    private final String dummyHash;
 
     public StaffAuthenticationProvider(OrganizationService organization, PasswordEncoder encoder,
-                                       LoginThrottle throttle, Clock clock) {
+                                       LoginThrottle throttle, AuditTrail audit, Clock clock) {
         this.organization = organization;
         this.encoder = encoder;
         this.throttle = throttle;
+        this.audit = audit;
         this.clock = clock;
+        this.dummyHash = encoder.encode(UUID.randomUUID().toString());
     }
 
     @Override
@@ -57,43 +84,71 @@ public class StaffAuthenticationProvider implements AuthenticationProvider {
         String username = authentication.getName() == null ? "" : authentication.getName().trim();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String client = LoginThrottle.clientOf(authentication);
+        boolean form = authentication.getDetails() instanceof FormLoginDetails;
         if (throttle.blocked(client)) {
-            throw new LockedException("too many failed logins from this address");
+            // no BCrypt here: a throttled address gets no more of the server's time
+            throw refused(username, null, Failure.THROTTLED, client, form);
         }
-        LoginAccount account = organization.loginAccount(username).orElse(null);
+        LoginAccount account = username.isEmpty() ? null : organization.loginAccount(username).orElse(null);
         Instant now = clock.instant();
         if (account == null) {
+            encoder.matches(password, dummyHash);
             throttle.failed(client);
-            throw new BadCredentialsException("bad credentials");
+            throw refused(username, null, Failure.UNKNOWN_USER, client, form);
         }
         if (account.lockedAt(now)) {
-            throw new LockedException("account locked until " + account.lockedUntil());
+            encoder.matches(password, dummyHash);
+            throttle.failed(client);
+            throw refused(username, account, Failure.LOCKED, client, form);
         }
         if (!account.active()) {
-            throw new DisabledException("account disabled");
-        }
-        if (!matches(account, password)) {
+            encoder.matches(password, dummyHash);
             throttle.failed(client);
-            organization.recordFailedLogin(username);
-            throw new BadCredentialsException("bad credentials");
+            throw refused(username, account, Failure.DISABLED, client, form);
         }
-        if (account.failedLogins() > 0) {
-            organization.recordSuccessfulLogin(username);
+        Check check = matches(account, password, form);
+        if (check == Check.WRONG) {
+            throttle.failed(client);
+            organization.recordFailedLogin(account.username());
+            throw refused(username, account, Failure.BAD_PASSWORD, client, form);
+        }
+        if (account.failedLogins() > 0 || account.lockedUntil() != null) {
+            organization.recordSuccessfulLogin(account.username());
+        }
+        if (check == Check.CHECKED) {
+            // a form login, or a Basic password checked afresh (at most once per five minutes per client)
+            audit.recordAlone(AuditEntry.of(SUCCEEDED, account.username(), "staff", String.valueOf(account.staffId()))
+                    .detail(form ? "form" : "basic").address(client));
         }
         StaffPrincipal principal = StaffPrincipal.of(account);
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
     }
 
-    private boolean matches(LoginAccount account, String password) {
+    private BadCredentialsException refused(String username, LoginAccount account, Failure why, String client, boolean form) {
+        audit.recordAlone(AuditEntry.of(FAILED, username.length() > 64 ? username.substring(0, 64) : username,
+                        "staff", account == null ? null : String.valueOf(account.staffId()))
+                .reason(why.name()).detail(form ? "form" : "basic").address(client));
+        return new BadCredentialsException("bad credentials");
+    }
+
+    private enum Check { REMEMBERED, CHECKED, WRONG }
+
+    private Check matches(LoginAccount account, String password, boolean form) {
+        if (form) {
+            return check(account, password, digest(account.username(), password), clock.millis()) ? Check.CHECKED : Check.WRONG;
+        }
         String digest = digest(account.username(), password);
         long nowMillis = clock.millis();
         if (remembers(account, digest, nowMillis)) {
-            return true;
+            return Check.REMEMBERED;
         }
         // one BCrypt check per account at a time: concurrent calls of one client (16 at the start of a
         // load test, or when the memory expires) wait for the first check instead of each running their own
         synchronized (checking.computeIfAbsent(account.username(), k -> new Object())) {
-            return remembers(account, digest, clock.millis()) || check(account, password, digest, nowMillis);
+            if (remembers(account, digest, clock.millis())) {
+                return Check.REMEMBERED;
+            }
+            return check(account, password, digest, nowMillis) ? Check.CHECKED : Check.WRONG;
         }
     }
 

@@ -114,6 +114,47 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
+    /**
+     * Spring MVC's own refusals (unreadable or missing body, wrong method, media type not
+     * acceptable or not supported, missing parameter, no such resource) in the house shape:
+     * title and detail in the caller's language, {@code application/problem+json}, and the
+     * headers Spring set (such as {@code Allow} on a 405).
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        if (status == null) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        ProblemDetail p = problem(status, springProblemDetail(ex, status));
+        HttpHeaders h = new HttpHeaders();
+        if (headers != null) {
+            h.putAll(headers);
+        }
+        h.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(p, h, status);
+    }
+
+    private String springProblemDetail(Exception ex, HttpStatus status) {
+        if (ex instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
+            return msg("problem.unreadable");
+        }
+        if (ex instanceof org.springframework.web.bind.MissingServletRequestParameterException m) {
+            return messages.getMessage("problem.missingParameter", new Object[] {m.getParameterName()}, locale());
+        }
+        if (ex instanceof org.springframework.beans.TypeMismatchException m && m.getPropertyName() != null) {
+            return messages.getMessage("problem.badParameter", new Object[] {m.getPropertyName()}, locale());
+        }
+        return statusDetail(messages, status.value(), locale());
+    }
+
+    /** The detail of a problem that has nothing more specific to say than its status. */
+    public static String statusDetail(MessageSource messages, int status, Locale locale) {
+        return messages.getMessage(vn.motcua.platform.security.ProblemResponses.statusKey(status), null,
+                String.valueOf(status), locale);
+    }
+
     private ProblemDetail problem(HttpStatus status, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale()));

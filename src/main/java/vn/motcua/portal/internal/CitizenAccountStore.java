@@ -76,13 +76,17 @@ public class CitizenAccountStore {
                 .params(subject, id).update() == 1;
     }
 
-    /** Counts a failure; from the threshold on, locks the account until the given time. */
-    public void recordFailure(long id, int threshold, Instant lockUntil) {
-        jdbc.sql("""
-                UPDATE citizen_account SET failed_logins = failed_logins + 1,
-                       locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
-                 WHERE id = ?""")
-                .params(threshold, ts(lockUntil), id).update();
+    /**
+     * Counts a failure by the back-off rule ({@link vn.motcua.shared.LoginBackoff}); the row is
+     * locked while the next state is worked out, so concurrent failures each count.
+     */
+    public void recordFailure(long id, Instant now) {
+        jdbc.sql("SELECT failed_logins, lockouts, locked_until FROM citizen_account WHERE id = ? FOR UPDATE").param(id)
+                .query((rs, n) -> new vn.motcua.shared.LoginBackoff.State(rs.getInt(1), rs.getInt(2), instant(rs, 3)))
+                .optional()
+                .map(s -> vn.motcua.shared.LoginBackoff.afterFailure(s, now))
+                .ifPresent(next -> jdbc.sql("UPDATE citizen_account SET failed_logins = ?, lockouts = ?, locked_until = ? WHERE id = ?")
+                        .params(next.failures(), next.lockouts(), ts(next.lockedUntil()), id).update());
     }
 
     public void clearFailures(long id) {

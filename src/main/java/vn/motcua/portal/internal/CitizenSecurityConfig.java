@@ -6,8 +6,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -64,11 +62,8 @@ class CitizenSecurityConfig {
                 .formLogin(f -> f.loginPage("/portal/login").loginProcessingUrl("/portal/login")
                         .usernameParameter("identityNumber").passwordParameter("password").permitAll()
                         .successHandler((req, res, auth) -> res.sendRedirect(signIn.target(req, res)))
-                        .failureHandler((req, res, ex) -> {
-                            String reason = ex instanceof LockedException ? "locked"
-                                    : ex instanceof DisabledException ? "disabled" : "bad";
-                            res.sendRedirect(req.getContextPath() + "/portal/login?error=" + reason);
-                        }))
+                        // one answer whether the number is unknown, the password wrong, the account locked or disabled
+                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/portal/login?error=bad")))
                 .logout(l -> l.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(SecurityConfig.CSP))
