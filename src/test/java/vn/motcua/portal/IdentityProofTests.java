@@ -367,6 +367,9 @@ class IdentityProofTests extends IntegrationTest {
         mvc.perform(post("/api/v1/citizen-accounts/" + id + "/proof").with(officer)
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.rule").value("identity-already-proven"));
+        // and the operation is in the OpenAPI document
+        mvc.perform(get("/v3/api-docs")).andExpect(content().string(
+                org.hamcrest.Matchers.containsString("/api/v1/citizen-accounts/{identityNumber}/proof")));
     }
 
     @Test

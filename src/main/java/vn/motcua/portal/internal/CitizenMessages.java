@@ -7,8 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.motcua.portal.NotificationChannel;
 
 /**
@@ -36,7 +34,7 @@ public class CitizenMessages {
     }
 
     public void sendAfterCommit(NotificationChannel.Recipient to, String subject, String body) {
-        Runnable sending = () -> executor.execute(() -> {
+        AfterCommit.run(() -> executor.execute(() -> {
             for (NotificationChannel c : channels) {
                 try {
                     c.send(to, subject, body);
@@ -44,16 +42,6 @@ public class CitizenMessages {
                     log.warn("Could not send \"{}\" through {}: {}", subject, c.getClass().getSimpleName(), e.getMessage());
                 }
             }
-        });
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sending.run();
-                }
-            });
-        } else {
-            sending.run();
-        }
+        }));
     }
 }

@@ -10,8 +10,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.motcua.portal.CitizenAccount;
@@ -44,17 +42,7 @@ public class CitizenSessions {
      */
     public void endOthersAfterCommit(CitizenAccount account) {
         String keep = currentSessionId();
-        Runnable ending = () -> endSessions(account.id(), account.identityNumber(), keep);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    ending.run();
-                }
-            });
-        } else {
-            ending.run();
-        }
+        AfterCommit.run(() -> endSessions(account.id(), account.identityNumber(), keep));
     }
 
     /** Ends the account's sessions but {@code keepSessionId}; returns how many. */
