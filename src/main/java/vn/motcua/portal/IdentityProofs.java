@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditTrail;
+import vn.motcua.calendar.CalendarService;
 import vn.motcua.dossier.ApplicantContacts;
 import vn.motcua.dossier.ApplicantKind;
 import vn.motcua.organization.StaffPrincipal;
@@ -74,14 +76,21 @@ public class IdentityProofs {
     public record DeskProof(DocumentChecked document, String note) {
     }
 
-    /** An account as the desk sees it, with the accounts frozen that held the same number before. */
+    /**
+     * An account as the desk sees it, with the accounts frozen that held the
+     * same number before; times in the province's zone (as every API answer).
+     */
     public record AccountCard(long accountId, String identityNumber, ApplicantKind kind, String fullName, String phone,
-                              String email, Instant createdAt, boolean proven, IdentityProof proof,
+                              String email, OffsetDateTime createdAt, boolean proven, Proof proof,
                               boolean linkedToVneid, List<FrozenAccount> frozenAccounts) {
     }
 
+    /** How the account was proven ({@link IdentityProof}). */
+    public record Proof(ProofMethod method, OffsetDateTime at, String by, String detail) {
+    }
+
     /** An account that held the number and was frozen. */
-    public record FrozenAccount(String fullName, Instant createdAt, Instant frozenAt) {
+    public record FrozenAccount(String fullName, OffsetDateTime createdAt, OffsetDateTime frozenAt) {
     }
 
     /** A contact a code can be sent to, as the citizen sees it: an opaque id and the masked value. */
@@ -211,9 +220,15 @@ public class IdentityProofs {
 
     private AccountCard card(CitizenAccount a) {
         List<FrozenAccount> frozen = accounts.frozenWith(a.identityNumber()).stream()
-                .map(f -> new FrozenAccount(f.fullName(), f.createdAt(), f.frozenAt())).toList();
-        return new AccountCard(a.id(), a.identityNumber(), a.kind(), a.fullName(), a.phone(), a.email(), a.createdAt(),
-                a.proven(), a.proof(), a.linkedToIdentityProvider(), frozen);
+                .map(f -> new FrozenAccount(f.fullName(), local(f.createdAt()), local(f.frozenAt()))).toList();
+        IdentityProof p = a.proof();
+        return new AccountCard(a.id(), a.identityNumber(), a.kind(), a.fullName(), a.phone(), a.email(), local(a.createdAt()),
+                a.proven(), p == null ? null : new Proof(p.method(), local(p.at()), p.by(), p.detail()),
+                a.linkedToIdentityProvider(), frozen);
+    }
+
+    private static OffsetDateTime local(Instant t) {
+        return t == null ? null : t.atZone(CalendarService.ZONE).toOffsetDateTime();
     }
 
     private RuntimeException alreadyProvenOrGone(long accountId) {

@@ -358,7 +358,8 @@ class IdentityProofTests extends IntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.proven").value(true))
                 .andExpect(jsonPath("$.proof.method").value("DESK"))
-                .andExpect(jsonPath("$.proof.by").value(w.deskOfficer().username()));
+                .andExpect(jsonPath("$.proof.by").value(w.deskOfficer().username()))
+                .andExpect(jsonPath("$.proof.at").value(org.hamcrest.Matchers.endsWith("+07:00")));
         assertThat(audit.about("citizen", id, 10)).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("citizen.identity.proven");
             assertThat(e.actor()).isEqualTo(w.deskOfficer().username());

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
-import vn.motcua.calendar.CalendarService;
 import vn.motcua.organization.StaffPrincipal;
 import vn.motcua.portal.CitizenAccounts;
 import vn.motcua.portal.IdentityProofs;
@@ -114,11 +113,6 @@ public class CitizenAccountDeskController {
         model.addAttribute("document", document);
         model.addAttribute("note", note);
         model.addAttribute("documents", IdentityProofs.DocumentChecked.values());
-        if (card != null) {
-            model.addAttribute("createdAt", card.createdAt().atZone(CalendarService.ZONE).toLocalDateTime());
-            model.addAttribute("provenAt", card.proof() == null ? null
-                    : card.proof().at().atZone(CalendarService.ZONE).toLocalDateTime());
-        }
         return "portal/desk-accounts";
     }
 }
