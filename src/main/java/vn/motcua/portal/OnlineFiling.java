@@ -66,8 +66,7 @@ public class OnlineFiling {
     private final Clock clock;
 
     public OnlineFiling(FilingDraftStore drafts, CatalogService catalog, DossierService dossiers, OrganizationService org,
-                        FileService files, CalendarService calendars, CitizenRecords records,
-                        Clock clock) {
+                        FileService files, CalendarService calendars, CitizenRecords records, Clock clock) {
         this.records = records;
         this.drafts = drafts;
         this.catalog = catalog;
