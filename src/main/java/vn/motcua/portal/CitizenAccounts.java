@@ -18,19 +18,27 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.audit.AuditEntry;
+import vn.motcua.audit.AuditTrail;
 import vn.motcua.dossier.ApplicantKind;
+import vn.motcua.portal.internal.AccountFreezing;
 import vn.motcua.portal.internal.CitizenAccountStore;
+import vn.motcua.portal.internal.CitizenSessions;
 import vn.motcua.portal.internal.PasswordResetMail;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
+import vn.motcua.shared.NotFound;
 import vn.motcua.shared.Texts;
 
 /**
  * Portal accounts of citizens and organisations: registration, look-up,
- * lockout bookkeeping for the login, password reset by an e-mailed link, and
- * the accounts the national identity provider signs in. An account is keyed
- * by its identity number: the 12-digit citizen ID of a person or the tax code
- * of an organisation.
+ * lockout bookkeeping for the login, password reset by an e-mailed link and
+ * change, and the accounts the national identity provider signs in. An
+ * account is keyed by its identity number: the 12-digit citizen ID of a
+ * person or the tax code of an organisation. A registered account is
+ * unproven: anyone can type someone else's number, so it sees only what it
+ * filed online itself until the number is proven ({@link IdentityProofs}); a
+ * VNeID login proves it at once.
  */
 @Service
 public class CitizenAccounts {
@@ -55,13 +63,20 @@ public class CitizenAccounts {
     private final CitizenAccountStore store;
     private final PasswordEncoder encoder;
     private final PasswordResetMail resetMail;
+    private final CitizenSessions sessions;
+    private final AccountFreezing freezing;
+    private final AuditTrail audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public CitizenAccounts(CitizenAccountStore store, PasswordEncoder encoder, PasswordResetMail resetMail, Clock clock) {
+    public CitizenAccounts(CitizenAccountStore store, PasswordEncoder encoder, PasswordResetMail resetMail,
+                           CitizenSessions sessions, AccountFreezing freezing, AuditTrail audit, Clock clock) {
         this.store = store;
         this.encoder = encoder;
         this.resetMail = resetMail;
+        this.sessions = sessions;
+        this.freezing = freezing;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -118,7 +133,7 @@ public class CitizenAccounts {
         long id;
         try {
             id = store.insert(r.kind(), identity, name, phone, email, Texts.isBlank(address) ? null : address,
-                    encoder.encode(r.password()), null, clock.instant());
+                    encoder.encode(r.password()), null, clock.instant(), null);
         } catch (DuplicateKeyException e) {
             // another registration with the same number or address committed in between
             throw store.identityTaken(identity) ? InvalidInput.of("identityNumber", "citizen.identityNumber.taken")
@@ -188,8 +203,9 @@ public class CitizenAccounts {
 
     /**
      * Sets a new password with a reset token: the token works once and for
-     * {@link #RESET_VALIDITY}; the reset lifts any lockout and retires the
-     * account's other reset links. A bad password is an {@link InvalidInput}
+     * {@link #RESET_VALIDITY}; the reset lifts any lockout, retires the
+     * account's other reset links and, once committed, ends the account's
+     * other sessions on every node. A bad password is an {@link InvalidInput}
      * (fields {@code password}, {@code passwordConfirmation}); a used, expired
      * or unknown token a {@link DomainRuleViolation}.
      */
@@ -209,14 +225,47 @@ public class CitizenAccounts {
                 .orElseThrow(() -> tokenRefused(resetTokenState(token)));
         store.setPassword(accountId, encoder.encode(password));
         store.retireResetTokens(accountId, now);
-        return store.byId(accountId).orElseThrow().account();
+        CitizenAccount account = store.byId(accountId).orElseThrow().account();
+        sessions.endOthersAfterCommit(account);
+        return account;
     }
 
     /**
-     * The account the identity provider signed in: found by its subject, else
-     * by the identity number it vouches for (and then linked to the subject),
-     * else made from the claims. The identity number must be a valid citizen
-     * ID or tax code ({@link InvalidInput} on {@code identityNumber});
+     * The signed-in citizen changes the password: the current one must match
+     * ({@link InvalidInput} on {@code currentPassword}), the new one follow
+     * the rules ({@code password}, {@code passwordConfirmation}). Outstanding
+     * reset links stop working, and once committed every other session of the
+     * account ends on every node; this one stays signed in.
+     */
+    @Transactional
+    public void changePassword(long accountId, String currentPassword, String password, String confirmation) {
+        CitizenAccountStore.Login login = store.byId(accountId).filter(l -> l.account().active())
+                .orElseThrow(() -> new NotFound("citizen account " + accountId));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            errors.put("currentPassword", "validation.required");
+        } else if (login.passwordHash() == null || !encoder.matches(currentPassword, login.passwordHash())) {
+            errors.put("currentPassword", "citizen.password.current");
+        }
+        passwordRules(password, confirmation, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        store.setPassword(accountId, encoder.encode(password));
+        store.retireResetTokens(accountId, clock.instant());
+        sessions.endOthersAfterCommit(login.account());
+    }
+
+    /**
+     * The account the identity provider signed in. The login proves the
+     * identity number it vouches for, so: the account linked to the subject;
+     * else the proven account of that number, then linked to the subject (an
+     * account linked to another subject is refused); else a new account made
+     * from the claims, proven by VNeID. An unproven account holding the number
+     * is never linked (anyone could have made it with the number): it is
+     * frozen, gives up the number and its sessions, and its holder is told by
+     * e-mail ({@link AccountFreezing}). The identity number must be a valid
+     * citizen ID or tax code ({@link InvalidInput} on {@code identityNumber});
      * contact data that is invalid or already someone else's is left out.
      */
     @Transactional
@@ -238,11 +287,19 @@ public class CitizenAccounts {
         }
         Optional<CitizenAccountStore.Login> byIdentity = store.login(identity);
         if (byIdentity.isPresent()) {
-            CitizenAccount a = active(byIdentity.get().account());
-            if (!store.linkSubject(a.id(), claims.subject())) {
-                throw new DomainRuleViolation("citizen-linked-elsewhere", "citizen.oidc.linkedElsewhere");
+            CitizenAccount a = byIdentity.get().account();
+            if (a.proven()) {
+                active(a);
+                if (!store.linkSubject(a.id(), claims.subject())) {
+                    throw new DomainRuleViolation("citizen-linked-elsewhere", "citizen.oidc.linkedElsewhere");
+                }
+                return a.principal();
             }
-            return a.principal();
+            if (!freezing.freeze(a, AccountFreezing.Reason.VNEID_OWNER, "vneid",
+                    "The holder of the identity number signed in with VNeID")) {
+                // proven or frozen meanwhile by another request: the database decides on a second try
+                throw new DomainRuleViolation("citizen-account-changed", "citizen.login.disabled");
+            }
         }
         String name = Texts.clean(claims.fullName());
         if (Texts.isBlank(name) || name.length() > 255) {
@@ -256,7 +313,11 @@ public class CitizenAccounts {
         if (phone != null && !MOBILE.matcher(phone).matches()) {
             phone = null;
         }
-        long id = store.insert(kind, identity, name, phone, email, null, null, claims.subject(), clock.instant());
+        Instant now = clock.instant();
+        IdentityProof proof = new IdentityProof(ProofMethod.VNEID, now, "VNeID", "subject " + claims.subject());
+        long id = store.insert(kind, identity, name, phone, email, null, null, claims.subject(), now, proof);
+        audit.record(AuditEntry.of("citizen.identity.proven", CitizenPrincipal.ACTOR_PREFIX + identity, "citizen", identity)
+                .detail("account " + id + "; method VNEID; subject " + claims.subject()));
         return store.byId(id).orElseThrow().account().principal();
     }
 

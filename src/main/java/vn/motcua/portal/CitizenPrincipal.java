@@ -23,14 +23,22 @@ public record CitizenPrincipal(long accountId, ApplicantKind kind, String identi
     /** The authority every signed-in citizen holds. */
     public static final String ROLE = "ROLE_CITIZEN";
 
+    /** How a citizen is named as the owner of a file and as the actor in the audit trail: {@code citizen:<identity number>}. */
+    public static final String ACTOR_PREFIX = "citizen:";
+
+    /**
+     * The identity number: what Spring Session stores as the session's
+     * {@code PRINCIPAL_NAME}, so a citizen's sessions are found by it
+     * (see {@code CitizenSessions}).
+     */
     @Override
     public String getName() {
         return identityNumber;
     }
 
-    /** The owner recorded on files this citizen uploads. */
+    /** The owner recorded on files this citizen uploads, and the actor in the audit trail. */
     public String fileOwner() {
-        return "citizen:" + identityNumber;
+        return ACTOR_PREFIX + identityNumber;
     }
 
     /** The authorities of every signed-in citizen: {@link #ROLE} alone. */

@@ -35,7 +35,6 @@ import vn.motcua.shared.InvalidInput;
 import vn.motcua.shared.NotFound;
 import vn.motcua.shared.Texts;
 import vn.motcua.warehouse.FileService;
-import vn.motcua.warehouse.PersonalWarehouse;
 import vn.motcua.warehouse.Reuse;
 import vn.motcua.warehouse.StoredFile;
 
@@ -62,18 +61,18 @@ public class OnlineFiling {
     private final DossierService dossiers;
     private final OrganizationService org;
     private final FileService files;
-    private final PersonalWarehouse warehouse;
     private final CalendarService calendars;
+    private final CitizenRecords records;
     private final Clock clock;
 
     public OnlineFiling(FilingDraftStore drafts, CatalogService catalog, DossierService dossiers, OrganizationService org,
-                        FileService files, PersonalWarehouse warehouse, CalendarService calendars, Clock clock) {
+                        FileService files, CalendarService calendars, CitizenRecords records, Clock clock) {
+        this.records = records;
         this.drafts = drafts;
         this.catalog = catalog;
         this.dossiers = dossiers;
         this.org = org;
         this.files = files;
-        this.warehouse = warehouse;
         this.calendars = calendars;
         this.clock = clock;
     }
@@ -150,11 +149,16 @@ public class OnlineFiling {
         FilingDraft d = open(me, id);
         component(d, seq);
         StoredFile f = files.upload(fileName, content, me.fileOwner());
+        records.recordUpload(me, f.id());
         drafts.setComponent(id, seq, f.id(), null, 1);
         return drafts.owned(id, me.accountId());
     }
 
-    /** Step 2: a component taken from the citizen's warehouse (state 2 for a component, 3 for a result). */
+    /**
+     * Step 2: a component taken from the citizen's warehouse (state 2 for a
+     * component, 3 for a result), among the documents the account may see
+     * ({@link CitizenRecords#documents}).
+     */
     @Transactional
     public FilingDraft reuse(CitizenPrincipal me, UUID id, int seq, UUID documentId) {
         FilingDraft d = open(me, id);
@@ -162,7 +166,7 @@ public class OnlineFiling {
         if (documentId == null) {
             throw InvalidInput.of("documentId", "validation.required");
         }
-        Reuse r = warehouse.reuse(me.identityNumber(), documentId);
+        Reuse r = records.reuse(records.viewer(me), documentId);
         drafts.setComponent(id, seq, r.fileId(), documentId, r.digitization());
         return drafts.owned(id, me.accountId());
     }
@@ -210,6 +214,7 @@ public class OnlineFiling {
             errors.put("competentUnitId", "portal.filing.commune");
         }
         List<ComponentItem> items = new ArrayList<>();
+        CitizenRecords.Viewer viewer = records.viewer(me);
         for (FilingDraft.Component c : d.components()) {
             if (c.fileId() == null && p.onlineLevel() == OnlineLevel.FULL) {
                 errors.put("components[" + c.seq() + "]", "portal.filing.fileNeeded");
@@ -218,7 +223,7 @@ public class OnlineFiling {
             int state = c.digitization();
             if (c.documentId() != null) {
                 try {
-                    state = warehouse.reuse(me.identityNumber(), c.documentId()).digitization();
+                    state = records.reuse(viewer, c.documentId()).digitization();
                 } catch (InvalidInput | NotFound e) {
                     errors.put("components[" + c.seq() + "]", "warehouse.expired");
                     continue;

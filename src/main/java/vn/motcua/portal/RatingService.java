@@ -1,11 +1,5 @@
 package vn.motcua.portal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,6 +8,7 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.organization.OfficerScope;
+import vn.motcua.portal.internal.RatingLinks;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
 import vn.motcua.shared.NotFound;
@@ -36,29 +31,21 @@ public class RatingService {
 
     private final JdbcClient jdbc;
     private final DossierService dossiers;
-    private final byte[] secret;
+    private final RatingLinks links;
 
-    public RatingService(JdbcClient jdbc, DossierService dossiers,
-                         @Value("${motcua.rating.secret:${random.uuid}}") String secret) {
+    public RatingService(JdbcClient jdbc, DossierService dossiers, RatingLinks links) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.links = links;
     }
 
-    /** The token of the rating link for a dossier. */
+    /** The token of the rating link for a dossier (the same on every node and after a restart: {@link RatingLinks}). */
     public String token(String code) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(code.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return links.token(code);
     }
 
     public boolean validToken(String code, String token) {
-        return token != null && MessageDigest.isEqual(token(code).getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII));
+        return links.valid(code, token);
     }
 
     /** The dossier a rating is about; 404 if unknown. */

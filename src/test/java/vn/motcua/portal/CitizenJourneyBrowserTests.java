@@ -91,6 +91,8 @@ class CitizenJourneyBrowserTests extends IntegrationTest {
         fitsThePhone(phone);
         citizen.click(By.id("register-submit"));
         citizen.waitFor(By.id("portal-greeting"));
+        // a new account is not proven: the page says what it sees and how to prove the number is hers
+        assertThat(phone.findElement(By.id("identity-notice")).getText()).contains("chưa được xác thực");
         fitsThePhone(phone);
 
         // keeps a certified copy in the personal warehouse
@@ -141,6 +143,15 @@ class CitizenJourneyBrowserTests extends IntegrationTest {
         desk.driver().get(baseUrl() + "/dossiers/" + code);
         desk.click(By.id("act-receive"));
         desk.waitForText(By.id("dossier-status"), "Được tiếp nhận");
+        // she is at the desk with her ID card: the officer confirms the account is hers
+        desk.click(By.id("nav-citizen-accounts"));
+        desk.waitFor(By.id("q")).sendKeys(idNumber);
+        desk.click(By.id("desk-search"));
+        assertThat(desk.waitFor(By.id("account-name")).getText()).isEqualTo("Nguyễn Thị Thu Hà");
+        new Select(desk.driver().findElement(By.id("document"))).selectByValue("ID_CARD");
+        desk.driver().findElement(By.id("note")).sendKeys("Thẻ căn cước gắn chip");
+        desk.click(By.id("desk-prove"));
+        desk.waitFor(By.id("account-proven"));
 
         // the citizen follows it: public tracking without personal data, and their own page with the receipt
         phone.get(baseUrl() + "/public/tracking?code=" + code);

@@ -13,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -25,10 +24,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.motcua.dossier.Act;
 import vn.motcua.dossier.Action;
-import vn.motcua.dossier.ApplicantKind;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.organization.OfficerScope;
+import vn.motcua.support.CitizenFixtures;
 import vn.motcua.support.DossierFixtures;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.warehouse.DocumentKind;
@@ -45,8 +44,6 @@ import vn.motcua.warehouse.WarehouseDocument;
  */
 class OnlineFilingTests extends IntegrationTest {
 
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-
     @Autowired
     DossierFixtures dossierFixtures;
 
@@ -62,10 +59,12 @@ class OnlineFilingTests extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    static CitizenPrincipal citizen(String name) {
-        long n = SEQ.incrementAndGet();
-        return new CitizenPrincipal(900_000_000L + n, ApplicantKind.PERSON, String.format("07%010d", n % 10_000_000_000L), name,
-                "0912345678", "cong.dan" + n + "@example.vn", "Số 1 Lê Lợi, Vinh");
+    @Autowired
+    CitizenFixtures citizens;
+
+    /** A citizen whose identity number is proven (they see everything filed under it). */
+    CitizenPrincipal citizen(String name) {
+        return citizens.proven(name);
     }
 
     static RequestPostProcessor as(CitizenPrincipal p) {

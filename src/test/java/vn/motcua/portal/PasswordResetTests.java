@@ -14,6 +14,7 @@ import static vn.motcua.portal.CitizenAccountTests.login;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -144,6 +145,55 @@ class PasswordResetTests extends IntegrationTest {
         assertThat(recipients()).contains(mail).doesNotContain(nobody);
         Document empty = page(mvc.perform(post("/portal/password/forgot").with(csrf()).param("login", " ")).andReturn());
         assertThat(empty.select("#login-error").text()).isEqualTo("Trường này là bắt buộc.");
+    }
+
+    @Test
+    void aResetEndsTheAccountsSessionsEverywhere() throws Exception {
+        String id = CitizenAccountTests.citizenId();
+        String mail = person(id);
+        Cookie phone = CitizenAccountTests.session(mvc.perform(login(id, PASSWORD).with(from(address()))).andReturn());
+        Cookie laptop = CitizenAccountTests.session(mvc.perform(login(id, PASSWORD).with(from(address()))).andReturn());
+        // someone else's session, and a staff member's, stay
+        String other = CitizenAccountTests.citizenId();
+        person(other);
+        Cookie stranger = CitizenAccountTests.session(mvc.perform(login(other, PASSWORD).with(from(address()))).andReturn());
+        mvc.perform(get("/portal").cookie(phone)).andExpect(status().isOk());
+        mvc.perform(get("/portal").cookie(laptop)).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(id).query(Long.class).single())
+                .as("a citizen's session is indexed by the identity number").isEqualTo(2L);
+
+        mvc.perform(post("/portal/password/forgot").with(csrf()).param("login", id)).andExpect(status().isOk());
+        String link = link(awaitMail(mail, "").getContent().toString());
+        mvc.perform(post("/portal/password/reset").with(csrf()).param("token", link.substring(link.indexOf('=') + 1))
+                .param("password", "MoiMoi2027").param("passwordConfirmation", "MoiMoi2027"))
+                .andExpect(redirectedUrl("/portal/login?reset"));
+
+        mvc.perform(get("/portal").cookie(phone)).andExpect(redirectedUrl("/portal/login"));
+        mvc.perform(get("/portal").cookie(laptop)).andExpect(redirectedUrl("/portal/login"));
+        mvc.perform(get("/portal").cookie(stranger)).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(id).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void changingThePasswordEndsTheOtherSessionsButNotThisOne() throws Exception {
+        String id = CitizenAccountTests.citizenId();
+        person(id);
+        Cookie here = CitizenAccountTests.session(mvc.perform(login(id, PASSWORD).with(from(address()))).andReturn());
+        Cookie elsewhere = CitizenAccountTests.session(mvc.perform(login(id, PASSWORD).with(from(address()))).andReturn());
+
+        Document wrong = page(mvc.perform(post("/portal/account/password").cookie(here).with(csrf())
+                .param("currentPassword", "Sai12345").param("password", "MoiMoi2027").param("passwordConfirmation", "MoiMoi2027"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(wrong.select("#currentPassword-error").text()).isEqualTo("Mật khẩu hiện tại không đúng.");
+        mvc.perform(get("/portal").cookie(elsewhere)).andExpect(status().isOk());
+
+        mvc.perform(post("/portal/account/password").cookie(here).with(csrf()).param("currentPassword", PASSWORD)
+                .param("password", "MoiMoi2027").param("passwordConfirmation", "MoiMoi2027"))
+                .andExpect(redirectedUrl("/portal"));
+        mvc.perform(get("/portal").cookie(here)).andExpect(status().isOk());
+        mvc.perform(get("/portal").cookie(elsewhere)).andExpect(redirectedUrl("/portal/login"));
+        mvc.perform(login(id, "MoiMoi2027").with(from(address()))).andExpect(redirectedUrl("/portal"));
     }
 
     private static String link(String body) {

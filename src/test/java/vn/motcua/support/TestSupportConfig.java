@@ -5,7 +5,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Test-only beans: a clean database per run and a clock tests can pin. */
+/** Test-only beans: a clean database per run, a clock tests can pin, and an SMS inbox. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupportConfig {
 
@@ -22,5 +22,11 @@ public class TestSupportConfig {
     @Primary
     TestClock testClock() {
         return new TestClock();
+    }
+
+    /** Text messages the application sends, for tests to read (the application's own SMS channel only logs). */
+    @Bean
+    TestSms testSms() {
+        return new TestSms();
     }
 }

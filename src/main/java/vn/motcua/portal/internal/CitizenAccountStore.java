@@ -5,13 +5,23 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.motcua.dossier.ApplicantKind;
 import vn.motcua.portal.CitizenAccount;
+import vn.motcua.portal.IdentityProof;
+import vn.motcua.portal.ProofMethod;
 
-/** SQL over {@code citizen_account} and {@code citizen_password_reset}. */
+/**
+ * SQL over {@code citizen_account}, {@code citizen_password_reset} and
+ * {@code citizen_account_file}. Look-ups by identity number see live accounts
+ * only: a frozen account has moved its number to {@code frozen_identity_number}.
+ */
 @Repository
 public class CitizenAccountStore {
 
@@ -24,8 +34,9 @@ public class CitizenAccountStore {
     }
 
     private static final String SELECT = """
-            SELECT id, kind, identity_number, full_name, phone, email, address, active, password_hash,
-                   oidc_subject, failed_logins, locked_until, created_at
+            SELECT id, kind, coalesce(identity_number, frozen_identity_number) AS identity_number, full_name, phone,
+                   email, address, active, password_hash, oidc_subject, failed_logins, locked_until, created_at,
+                   proof_method, proven_at, proven_by, proof_detail, frozen_at
               FROM citizen_account""";
 
     private final JdbcClient jdbc;
@@ -34,13 +45,16 @@ public class CitizenAccountStore {
         this.jdbc = jdbc;
     }
 
+    /** A new account, unproven unless {@code proof} is given. */
     public long insert(ApplicantKind kind, String identityNumber, String fullName, String phone, String email,
-                       String address, String passwordHash, String oidcSubject, Instant now) {
+                       String address, String passwordHash, String oidcSubject, Instant now, IdentityProof proof) {
         return jdbc.sql("""
                 INSERT INTO citizen_account (kind, identity_number, full_name, phone, email, address, password_hash,
-                                             oidc_subject, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(kind.name(), identityNumber, fullName, phone, email, address, passwordHash, oidcSubject, ts(now))
+                                             oidc_subject, created_at, proof_method, proven_at, proven_by, proof_detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(kind.name(), identityNumber, fullName, phone, email, address, passwordHash, oidcSubject, ts(now),
+                        proof == null ? null : proof.method().name(), proof == null ? null : ts(proof.at()),
+                        proof == null ? null : proof.by(), proof == null ? null : proof.detail())
                 .query(Long.class).single();
     }
 
@@ -52,8 +66,10 @@ public class CitizenAccountStore {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(CitizenAccountStore::map).optional();
     }
 
+    /** The live account with this e-mail address (a frozen account has released it). */
     public Optional<Login> byEmail(String email) {
-        return jdbc.sql(SELECT + " WHERE lower(email) = lower(?)").param(email).query(CitizenAccountStore::map).optional();
+        return jdbc.sql(SELECT + " WHERE lower(email) = lower(?) AND frozen_at IS NULL").param(email)
+                .query(CitizenAccountStore::map).optional();
     }
 
     public Optional<Login> bySubject(String subject) {
@@ -66,8 +82,57 @@ public class CitizenAccountStore {
     }
 
     public boolean emailTaken(String email) {
-        return jdbc.sql("SELECT count(*) FROM citizen_account WHERE lower(email) = lower(?)").param(email)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM citizen_account WHERE lower(email) = lower(?) AND frozen_at IS NULL")
+                .param(email).query(Long.class).single() > 0;
+    }
+
+    /** The accounts that held this identity number and were frozen, newest first. */
+    public List<CitizenAccount> frozenWith(String identityNumber) {
+        return jdbc.sql(SELECT + " WHERE frozen_identity_number = ? ORDER BY frozen_at DESC, id DESC").param(identityNumber)
+                .query(CitizenAccountStore::map).list().stream().map(Login::account).toList();
+    }
+
+    /** Locks the account's row until the end of the transaction (serialises sends of codes, proofs and freezes). */
+    public Optional<Login> lock(long id) {
+        return jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE").param(id).query(CitizenAccountStore::map).optional();
+    }
+
+    /** Records how the identity number was proven; false when the account is already proven or is frozen. */
+    public boolean prove(long id, IdentityProof proof) {
+        return jdbc.sql("""
+                UPDATE citizen_account SET proof_method = ?, proven_at = ?, proven_by = ?, proof_detail = ?
+                 WHERE id = ? AND proven_at IS NULL AND frozen_at IS NULL""")
+                .params(proof.method().name(), ts(proof.at()), proof.by(), proof.detail(), id).update() == 1;
+    }
+
+    /**
+     * Freezes an unproven account: it can no longer sign in, and gives up its
+     * identity number (kept in {@code frozen_identity_number}) and its e-mail
+     * address. False when it is proven or already frozen.
+     */
+    public boolean freeze(long id, String reason, Instant at) {
+        return jdbc.sql("""
+                UPDATE citizen_account SET frozen_at = ?, frozen_reason = ?, frozen_identity_number = identity_number,
+                       identity_number = NULL, active = FALSE
+                 WHERE id = ? AND frozen_at IS NULL AND proven_at IS NULL""")
+                .params(ts(at), reason, id).update() == 1;
+    }
+
+    /** The account uploaded this file itself (a paper of its own, an online filing's, a supplement's). */
+    public void recordUpload(long accountId, UUID fileId) {
+        jdbc.sql("INSERT INTO citizen_account_file (account_id, file_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(accountId, fileId).update();
+    }
+
+    public boolean uploaded(long accountId, UUID fileId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM citizen_account_file WHERE account_id = ? AND file_id = ?)")
+                .params(accountId, fileId).query(Boolean.class).single();
+    }
+
+    /** Every file the account uploaded itself. */
+    public Set<UUID> uploads(long accountId) {
+        return new HashSet<>(jdbc.sql("SELECT file_id FROM citizen_account_file WHERE account_id = ?")
+                .param(accountId).query(UUID.class).list());
     }
 
     /** Links the identity provider's subject to an account that has none yet; false if it has one. */
@@ -132,10 +197,13 @@ public class CitizenAccountStore {
     }
 
     private static Login map(ResultSet rs, int row) throws SQLException {
+        String method = rs.getString("proof_method");
+        IdentityProof proof = method == null ? null : new IdentityProof(ProofMethod.valueOf(method), instant(rs, "proven_at"),
+                rs.getString("proven_by"), rs.getString("proof_detail"));
         CitizenAccount a = new CitizenAccount(rs.getLong("id"), ApplicantKind.valueOf(rs.getString("kind")),
                 rs.getString("identity_number"), rs.getString("full_name"), rs.getString("phone"), rs.getString("email"),
                 rs.getString("address"), rs.getBoolean("active"), rs.getString("password_hash") != null,
-                rs.getString("oidc_subject") != null, instant(rs, "created_at"));
+                rs.getString("oidc_subject") != null, instant(rs, "created_at"), proof, instant(rs, "frozen_at"));
         return new Login(a, rs.getString("password_hash"), rs.getInt("failed_logins"), instant(rs, "locked_until"));
     }
 

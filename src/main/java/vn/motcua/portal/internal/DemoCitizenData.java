@@ -11,7 +11,11 @@ import vn.motcua.dossier.ApplicantKind;
 import vn.motcua.portal.CitizenAccounts;
 import vn.motcua.portal.Registration;
 
-/** Demo profile: one citizen account for the portal, made once (password: the demo staff accounts'). */
+/**
+ * Demo profile: one citizen account for the portal, made once (password: the
+ * demo staff accounts'), with its identity number proven (method DEMO) so the
+ * demo shows everything a proven citizen sees.
+ */
 @Component
 @Profile("demo")
 @Order(40)
@@ -23,14 +27,18 @@ class DemoCitizenData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCitizenData.class);
 
     private final CitizenAccounts accounts;
+    private final CitizenAccountStore store;
     private final vn.motcua.warehouse.FileService files;
     private final vn.motcua.warehouse.PersonalWarehouse warehouse;
+    private final java.time.Clock clock;
 
-    DemoCitizenData(CitizenAccounts accounts, vn.motcua.warehouse.FileService files,
-                    vn.motcua.warehouse.PersonalWarehouse warehouse) {
+    DemoCitizenData(CitizenAccounts accounts, CitizenAccountStore store, vn.motcua.warehouse.FileService files,
+                    vn.motcua.warehouse.PersonalWarehouse warehouse, java.time.Clock clock) {
         this.accounts = accounts;
+        this.store = store;
         this.files = files;
         this.warehouse = warehouse;
+        this.clock = clock;
     }
 
     @Override
@@ -38,14 +46,18 @@ class DemoCitizenData implements ApplicationRunner {
         if (accounts.find(IDENTITY_NUMBER).isPresent()) {
             return;
         }
-        accounts.register(new Registration(ApplicantKind.PERSON, IDENTITY_NUMBER, "Trần Thị Mai", "0912345678",
-                "tran.thi.mai@example.vn", "Khối 5, phường Trường Vinh, tỉnh Nghệ An", DEMO_PASSWORD, DEMO_PASSWORD));
+        long id = accounts.register(new Registration(ApplicantKind.PERSON, IDENTITY_NUMBER, "Trần Thị Mai", "0912345678",
+                "tran.thi.mai@example.vn", "Khối 5, phường Trường Vinh, tỉnh Nghệ An", DEMO_PASSWORD, DEMO_PASSWORD))
+                .accountId();
+        store.prove(id, new vn.motcua.portal.IdentityProof(vn.motcua.portal.ProofMethod.DEMO, clock.instant(), "demo data",
+                "Demo citizen"));
         // a certified electronic copy already in her warehouse, so that online filing can reuse it
         try {
             var f = files.upload("ban-sao-giay-khai-sinh.pdf",
                     new java.io.ByteArrayInputStream(samplePdf("BẢN SAO GIẤY KHAI SINH (dữ liệu mẫu)",
                             "Họ và tên: Trần Thị Mai — Số định danh cá nhân: " + IDENTITY_NUMBER)),
-                    "citizen:" + IDENTITY_NUMBER);
+                    vn.motcua.portal.CitizenPrincipal.ACTOR_PREFIX + IDENTITY_NUMBER);
+            store.recordUpload(id, f.id());
             warehouse.add(IDENTITY_NUMBER, vn.motcua.warehouse.DocumentKind.CERTIFIED_COPY, "Bản sao giấy khai sinh có chứng thực",
                     f.id(), null, null);
         } catch (java.io.IOException e) {

@@ -65,6 +65,25 @@ public class FilingDraftStore {
                 .map(id -> find(id).orElseThrow()).toList();
     }
 
+    /** The codes of the dossiers this account filed online, newest first. */
+    public List<String> submittedCodes(long accountId, int offset, int limit) {
+        return jdbc.sql("""
+                SELECT dossier_code FROM filing_draft WHERE account_id = ? AND status = 'SUBMITTED'
+                 ORDER BY updated_at DESC, id LIMIT ? OFFSET ?""")
+                .params(accountId, limit, offset).query(String.class).list();
+    }
+
+    public long countSubmitted(long accountId) {
+        return jdbc.sql("SELECT count(*) FROM filing_draft WHERE account_id = ? AND status = 'SUBMITTED'")
+                .param(accountId).query(Long.class).single();
+    }
+
+    /** Whether this account filed the dossier online itself. */
+    public boolean submittedBy(long accountId, String dossierCode) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM filing_draft WHERE account_id = ? AND status = 'SUBMITTED' AND dossier_code = ?)")
+                .params(accountId, dossierCode).query(Boolean.class).single();
+    }
+
     public void updateDetails(UUID id, String caseId, Long competentUnitId, String phone, String email, String address) {
         jdbc.sql("""
                 UPDATE filing_draft SET case_id = ?, competent_unit_id = ?, phone = ?, email = ?, address = ?,

@@ -6,9 +6,11 @@ import org.springframework.stereotype.Component;
 import vn.motcua.portal.NotificationChannel;
 
 /**
- * The SMS channel's stand-in until a provider is contracted: it writes the
- * message to the log. A real provider implements NotificationChannel the same
- * way and replaces this bean.
+ * The SMS channel's stand-in until a provider is contracted: it writes that a
+ * message left, with its subject, to the log; never the body (it may carry a
+ * one-time code) and never the whole phone number (personal data: all but
+ * the last three digits are masked). A real provider implements
+ * NotificationChannel the same way and replaces this bean.
  */
 @Component
 class LoggingSmsChannel implements NotificationChannel {
@@ -18,7 +20,7 @@ class LoggingSmsChannel implements NotificationChannel {
     @Override
     public void send(Recipient to, String subject, String body) {
         if (to.phone() != null && !to.phone().isBlank()) {
-            log.info("SMS to {}: {}", to.phone(), subject);
+            log.info("SMS to {}: {}", Masking.phone(to.phone()), subject);
         }
     }
 }

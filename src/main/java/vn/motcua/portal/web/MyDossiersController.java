@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.SlipKind;
 import vn.motcua.portal.CitizenPrincipal;
+import vn.motcua.portal.CitizenRecords;
 import vn.motcua.portal.RatingService;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
@@ -29,64 +29,69 @@ import vn.motcua.shared.NotFound;
 import vn.motcua.shared.PageController;
 import vn.motcua.warehouse.DocumentKind;
 import vn.motcua.warehouse.FileService;
-import vn.motcua.warehouse.PersonalWarehouse;
 import vn.motcua.warehouse.StoredFile;
 
 /**
  * The citizen's own pages: "my dossiers" with everything about each (status,
  * appointment, steps, history, papers, slips, the result), rating a returned
- * dossier, the personal data warehouse with uploads, and file downloads. All
- * is found by the account's identity number; another person's dossier, slip,
- * document or file is 404, as if it did not exist.
+ * dossier, the personal data warehouse with uploads, and file downloads. What
+ * the account may see is {@link CitizenRecords}' to say: everything filed
+ * under its identity number once the number is proven, else only what it
+ * filed and uploaded itself (the pages say how to prove it). Anything else is
+ * 404, as if it did not exist.
  */
 @PageController
 public class MyDossiersController {
 
-    private final DossierService dossiers;
+    private final CitizenRecords records;
     private final RatingService ratings;
-    private final PersonalWarehouse warehouse;
     private final FileService files;
     private final vn.motcua.portal.OnlineFiling filing;
     private final vn.motcua.portal.CitizenDocuments documents;
+    private final IdentityNotice notice;
     private final MessageSource messages;
 
-    public MyDossiersController(DossierService dossiers, RatingService ratings, PersonalWarehouse warehouse, FileService files,
+    public MyDossiersController(CitizenRecords records, RatingService ratings, FileService files,
                                 vn.motcua.portal.OnlineFiling filing, vn.motcua.portal.CitizenDocuments documents,
-                                MessageSource messages) {
+                                IdentityNotice notice, MessageSource messages) {
+        this.records = records;
         this.documents = documents;
-        this.dossiers = dossiers;
         this.ratings = ratings;
-        this.warehouse = warehouse;
         this.files = files;
         this.filing = filing;
+        this.notice = notice;
         this.messages = messages;
     }
 
     @GetMapping("/portal/dossiers")
     public String list(@AuthenticationPrincipal CitizenPrincipal me, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("result", dossiers.ofApplicant(me.identityNumber(), page, 20));
+        CitizenRecords.Viewer v = records.viewer(me);
+        model.addAttribute("result", records.dossiers(v, page, 20));
         model.addAttribute("drafts", filing.drafts(me));
+        notice.addTo(model, v);
         return "portal/my-dossiers";
     }
 
     @GetMapping("/portal/dossiers/{code}")
     public String detail(@PathVariable String code, @AuthenticationPrincipal CitizenPrincipal me, Model model) {
-        return detailPage(dossiers.getForApplicant(code, me.identityNumber()), me, model, null);
+        CitizenRecords.Viewer v = records.viewer(me);
+        return detailPage(records.dossier(v, code), v, model, null);
     }
 
     @PostMapping("/portal/dossiers/{code}/rating")
     public String rate(@PathVariable String code, @AuthenticationPrincipal CitizenPrincipal me,
                        @RequestParam(required = false) RatingService.Rating rating,
                        @RequestParam(required = false) String comment, Model model, RedirectAttributes redirect) {
-        DossierView d = dossiers.getForApplicant(code, me.identityNumber());
+        CitizenRecords.Viewer v = records.viewer(me);
+        DossierView d = records.dossier(v, code);
         try {
             ratings.rate(d.code(), rating, comment, RatingService.Channel.PORTAL);
             redirect.addFlashAttribute("flash", messages.getMessage("rating.thanks", null, LocaleContextHolder.getLocale()));
             return "redirect:/portal/dossiers/" + d.code();
         } catch (DomainRuleViolation e) {
-            return detailPage(d, me, model, e.messageKey());
+            return detailPage(d, v, model, e.messageKey());
         } catch (InvalidInput e) {
-            return detailPage(d, me, model, "rating.choose");
+            return detailPage(d, v, model, "rating.choose");
         }
     }
 
@@ -95,7 +100,8 @@ public class MyDossiersController {
     public String supplement(@PathVariable String code, @AuthenticationPrincipal CitizenPrincipal me,
                              org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
                              RedirectAttributes redirect) {
-        DossierView d = dossiers.getForApplicant(code, me.identityNumber());
+        CitizenRecords.Viewer v = records.viewer(me);
+        DossierView d = records.dossier(v, code);
         java.util.Map<String, vn.motcua.dossier.Upload> papers = new java.util.LinkedHashMap<>();
         for (int i = 0; i < d.supplementItems().size(); i++) {
             MultipartFile f = request.getFile("paper-" + i);
@@ -103,7 +109,7 @@ public class MyDossiersController {
                     : new vn.motcua.dossier.Upload(f.getOriginalFilename(), f));
         }
         try {
-            dossiers.supplementByApplicant(d.code(), me.identityNumber(), me.fullName(), me.fileOwner(), papers);
+            records.supplement(v, d.code(), papers);
             redirect.addFlashAttribute("flash", messages.getMessage("portal.dossier.supplementSent", null,
                     LocaleContextHolder.getLocale()));
             return "redirect:/portal/dossiers/" + d.code();
@@ -115,13 +121,15 @@ public class MyDossiersController {
                 shown.add(m.matches() ? d.supplementItems().get(Integer.parseInt(m.group(1))) + ": " + text : text);
             });
             model.addAttribute("supplementErrors", shown);
-            return detailPage(d, me, model, null);
+            return detailPage(d, v, model, null);
         }
     }
 
-    private String detailPage(DossierView d, CitizenPrincipal me, Model model, String ratingError) {
+    private String detailPage(DossierView d, CitizenRecords.Viewer v, Model model, String ratingError) {
         model.addAttribute("d", d);
-        model.addAttribute("history", dossiers.historyForApplicant(d.code(), me.identityNumber()));
+        model.addAttribute("proven", v.proven());
+        model.addAttribute("openable", records.openableFiles(v, d));
+        model.addAttribute("history", records.history(v, d.code()));
         model.addAttribute("returned", d.statusCode() == DossierStatus.RETURNED.code());
         model.addAttribute("rated", ratings.rated(d.code()));
         model.addAttribute("ratingError", ratingError);
@@ -137,7 +145,7 @@ public class MyDossiersController {
     public ResponseEntity<byte[]> slip(@PathVariable String code, @PathVariable String kind,
                                        @AuthenticationPrincipal CitizenPrincipal me) {
         SlipKind k = SlipKind.fromPath(kind).orElseThrow(() -> new NotFound("slip " + kind));
-        byte[] pdf = dossiers.slipForApplicant(code, k, me.identityNumber());
+        byte[] pdf = records.slip(records.viewer(me), code, k);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", ContentDisposition.inline().filename(code + "-" + k.path() + ".pdf").build().toString())
                 .body(pdf);
@@ -147,7 +155,7 @@ public class MyDossiersController {
     public ResponseEntity<InputStreamResource> file(@PathVariable String id, @AuthenticationPrincipal CitizenPrincipal me)
             throws IOException {
         UUID uuid = vn.motcua.warehouse.FileDownloads.id(id);
-        StoredFile f = warehouse.readableByCitizen(uuid, me.identityNumber());
+        StoredFile f = records.file(records.viewer(me), uuid);
         return vn.motcua.warehouse.FileDownloads.inline(f, files);
     }
 
@@ -194,7 +202,9 @@ public class MyDossiersController {
 
     private String warehousePage(CitizenPrincipal me, Model model, java.util.Map<String, String> errors, String title,
                                  LocalDate validUntil) {
-        model.addAttribute("documents", warehouse.documents(me.identityNumber()));
+        CitizenRecords.Viewer v = records.viewer(me);
+        model.addAttribute("documents", records.documents(v));
+        notice.addTo(model, v);
         model.addAttribute("today", LocalDate.now(vn.motcua.calendar.CalendarService.ZONE));
         model.addAttribute("errors", errors == null ? java.util.Map.of() : errors);
         model.addAttribute("docTitle", title); // not "title": the layout names its title fragment so

@@ -22,7 +22,6 @@ import vn.motcua.portal.OnlineFiling;
 import vn.motcua.shared.InvalidInput;
 import vn.motcua.shared.PageController;
 import vn.motcua.warehouse.FileService;
-import vn.motcua.warehouse.PersonalWarehouse;
 import vn.motcua.warehouse.WarehouseDocument;
 
 /**
@@ -35,13 +34,14 @@ import vn.motcua.warehouse.WarehouseDocument;
 public class OnlineFilingController {
 
     private final OnlineFiling filing;
-    private final PersonalWarehouse warehouse;
+    private final vn.motcua.portal.CitizenRecords records;
     private final FileService files;
     private final MessageSource messages;
 
-    public OnlineFilingController(OnlineFiling filing, PersonalWarehouse warehouse, FileService files, MessageSource messages) {
+    public OnlineFilingController(OnlineFiling filing, vn.motcua.portal.CitizenRecords records, FileService files,
+                                  MessageSource messages) {
         this.filing = filing;
-        this.warehouse = warehouse;
+        this.records = records;
         this.files = files;
         this.messages = messages;
     }
@@ -147,7 +147,7 @@ public class OnlineFilingController {
     private String componentsPage(FilingDraft d, CitizenPrincipal me, Model model, Integer errorSeq, String errorKey) {
         ProcedureDetail p = filing.onlineProcedure(d.procedureCode());
         java.time.LocalDate today = java.time.LocalDate.now(vn.motcua.calendar.CalendarService.ZONE);
-        List<WarehouseDocument> usable = warehouse.documents(me.identityNumber()).stream()
+        List<WarehouseDocument> usable = records.documents(records.viewer(me)).stream()
                 .filter(doc -> doc.validOn(today)).toList();
         model.addAttribute("d", d);
         model.addAttribute("p", p);

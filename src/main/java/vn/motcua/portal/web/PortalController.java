@@ -15,13 +15,15 @@ public class PortalController {
 
     private final IdentityProvider identityProvider;
     private final vn.motcua.portal.OnlineFiling filing;
-    private final vn.motcua.dossier.DossierService dossiers;
+    private final vn.motcua.portal.CitizenRecords records;
+    private final IdentityNotice notice;
 
     public PortalController(IdentityProvider identityProvider, vn.motcua.portal.OnlineFiling filing,
-                            vn.motcua.dossier.DossierService dossiers) {
+                            vn.motcua.portal.CitizenRecords records, IdentityNotice notice) {
         this.identityProvider = identityProvider;
         this.filing = filing;
-        this.dossiers = dossiers;
+        this.records = records;
+        this.notice = notice;
     }
 
     @GetMapping("/portal/login")
@@ -37,8 +39,10 @@ public class PortalController {
     public String home(@org.springframework.security.core.annotation.AuthenticationPrincipal vn.motcua.portal.CitizenPrincipal me,
                        Model model) {
         // the greeting and the links take the signed-in citizen from the model (CitizenAdvice)
+        vn.motcua.portal.CitizenRecords.Viewer v = records.viewer(me);
         model.addAttribute("drafts", filing.drafts(me));
-        model.addAttribute("recent", dossiers.ofApplicant(me.identityNumber(), 0, 5).items());
+        model.addAttribute("recent", records.dossiers(v, 0, 5).items());
+        notice.addTo(model, v);
         return "portal/home";
     }
 }

@@ -1,0 +1,24 @@
+package vn.motcua.portal.internal;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Runs something once the current transaction has committed (never if it rolls back), or at once outside one. */
+final class AfterCommit {
+
+    private AfterCommit() {
+    }
+
+    static void run(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}
