@@ -20,8 +20,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
@@ -55,6 +58,7 @@ import vn.motcua.support.IntegrationTest;
  * {@code docs/authorization-matrix.md} is written from the CSV by this test.
  * See {@code docs/security-e.md}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthorizationMatrixTests extends IntegrationTest {
 
     /** Made once per run (the context is shared by every test class, so are these records). */
@@ -113,6 +117,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
      * row's test waits for its own cells.
      */
     @TestFactory
+    @Order(1)
     Stream<DynamicTest> everyCellAnswersAsWritten() throws Exception {
         long start = System.nanoTime();
         AuthorizationMatrix matrix = AuthorizationMatrix.load();
@@ -194,7 +199,9 @@ class AuthorizationMatrixTests extends IntegrationTest {
 
     // --- every endpoint has a row, every row an endpoint ----------------------------------------------
 
+    /** Last: it calls a new endpoint as every caller to propose its row, which must not disturb the rows' records before they run. */
     @Test
+    @Order(4)
     void everyEndpointHasARow() throws Exception {
         AuthorizationMatrix matrix = AuthorizationMatrix.load();
         Set<String> covered = new TreeSet<>();
@@ -214,6 +221,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
     }
 
     @Test
+    @Order(3)
     void everyRowNamesAnEndpoint() throws Exception {
         Set<String> endpoints = endpoints();
         List<String> stale = AuthorizationMatrix.load().rows.stream()
@@ -280,6 +288,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
 
     /** Writes docs/authorization-matrix.md from the CSV when it differs (and the docs folder is there, as in a checkout). */
     @Test
+    @Order(2)
     void theMarkdownRenderingFollowsTheCsv() throws Exception {
         String md = AuthorizationMatrix.load().markdown();
         Path docs = Path.of("docs");
