@@ -76,7 +76,8 @@ final class MatrixFixtures {
             Map.entry("document", "the demo citizen's warehouse document of @file; other: the other person's"),
             Map.entry("proposal", "a decided simplification proposal (nothing can move it any more)"),
             Map.entry("adminUnit", "a unit made for the test, for the administrator's writes"),
-            Map.entry("adminStaff", "a staff account made for the test, for the administrator's writes"));
+            Map.entry("adminStaff", "a staff account made for the test, for the administrator's writes"),
+            Map.entry("citizenAccount", "the identity number of an unproven portal account made for the test"));
 
     private static final Map<Caller, String> USERNAMES = Map.of(
             Caller.ADMIN, "admin", Caller.SUPERVISOR, "giamsat", Caller.ONESTOP, "motcua.tinh",
@@ -101,6 +102,7 @@ final class MatrixFixtures {
     long proposal;
     long adminUnit;
     long adminStaff;
+    String citizenAccount;
     String ownToken;
     String otherToken;
     int ownVersion;
@@ -162,6 +164,9 @@ final class MatrixFixtures {
         UnitView unit = fixtures.agency("Sở Thử ma trận quyền");
         f.adminUnit = unit.id();
         f.adminStaff = fixtures.staff(Role.SPECIALIST, unit).id();
+        f.citizenAccount = Fixtures.identityNumber("0403", 12);
+        citizens.register(new vn.motcua.portal.Registration(ApplicantKind.PERSON, f.citizenAccount, "Võ Văn Chưa Xác Minh",
+                "0912345678", "chua.xacminh." + f.citizenAccount + "@example.vn", null, "MaTran@2026", "MaTran@2026"));
         return f;
     }
 
@@ -182,6 +187,7 @@ final class MatrixFixtures {
             case "proposal" -> String.valueOf(proposal);
             case "adminUnit" -> String.valueOf(adminUnit);
             case "adminStaff" -> String.valueOf(adminStaff);
+            case "citizenAccount" -> citizenAccount;
             default -> throw new IllegalArgumentException("no fixture @" + name + "; there are " + new java.util.TreeSet<>(NAMES.keySet()));
         };
     }
