@@ -20,6 +20,17 @@ public class PlatformConfig {
         return Clock.system(PROVINCE_ZONE);
     }
 
+    /**
+     * Session attributes are written with PostgreSQL's upsert. Without it, two
+     * requests of one session that both add the same attribute (the CSRF
+     * token, when a person opens two tabs right after signing in) both INSERT
+     * it, and the second fails on the primary key with a server error.
+     */
+    @Bean
+    org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributeUpsert() {
+        return new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
     /** BCrypt by default, with the algorithm prefix stored so it can be changed later. */
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -68,6 +68,10 @@ public class CalendarAdminController {
                        @RequestParam(name = "weekendDays", required = false) List<DayOfWeek> weekend,
                        @AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect) {
         Map<String, String> text = new LinkedHashMap<>(form);
+        // a hand-made request may leave fields out; the form shown again reads every one of them
+        for (String field : List.of("workingHours", "holidays", "makeUpWorkingDays", "afterHoursCutoff", "notes")) {
+            text.putIfAbsent(field, "");
+        }
         text.put("weekendDays", weekend == null ? "" : String.join(",", weekend.stream().map(Enum::name).toList()));
         Map<String, String> errors = new LinkedHashMap<>();
         CalendarYearDocument doc = parse(text, errors);
