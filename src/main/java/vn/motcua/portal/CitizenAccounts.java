@@ -43,9 +43,6 @@ import vn.motcua.shared.Texts;
 @Service
 public class CitizenAccounts {
 
-    /** Failed logins in a row that lock an account, and for how long. */
-    public static final int LOCKOUT_THRESHOLD = 5;
-    public static final Duration LOCKOUT = Duration.ofMinutes(15);
     /** How long a password-reset link works. */
     public static final Duration RESET_VALIDITY = Duration.ofMinutes(30);
 
