@@ -43,9 +43,6 @@ import vn.motcua.shared.Texts;
 @Service
 public class CitizenAccounts {
 
-    /** Failed logins in a row that lock an account, and for how long. */
-    public static final int LOCKOUT_THRESHOLD = 5;
-    public static final Duration LOCKOUT = Duration.ofMinutes(15);
     /** How long a password-reset link works. */
     public static final Duration RESET_VALIDITY = Duration.ofMinutes(30);
 
@@ -122,7 +119,7 @@ public class CitizenAccounts {
         }
         passwordRules(r.password(), r.passwordConfirmation(), errors);
         if (!errors.containsKey("identityNumber") && identity != null && store.identityTaken(identity)) {
-            errors.put("identityNumber", "citizen.identityNumber.taken");
+            errors.put("identityNumber", "citizen.identityNumber.held");
         }
         if (!errors.containsKey("email") && email != null && store.emailTaken(email)) {
             errors.put("email", "citizen.email.taken");
@@ -136,7 +133,7 @@ public class CitizenAccounts {
                     encoder.encode(r.password()), null, clock.instant(), null);
         } catch (DuplicateKeyException e) {
             // another registration with the same number or address committed in between
-            throw store.identityTaken(identity) ? InvalidInput.of("identityNumber", "citizen.identityNumber.taken")
+            throw store.identityTaken(identity) ? InvalidInput.of("identityNumber", "citizen.identityNumber.held")
                     : InvalidInput.of("email", "citizen.email.taken");
         }
         return store.byId(id).orElseThrow().account().principal();

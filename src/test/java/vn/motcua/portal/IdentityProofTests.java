@@ -563,7 +563,7 @@ class IdentityProofTests extends IntegrationTest {
                 .param("identityNumber", "040090001234").param("fullName", "Kẻ Mạo Danh").param("phone", "0388000111")
                 .param("email", "mao.danh.demo." + UUID.randomUUID() + "@example.vn").param("password", CitizenFixtures.PASSWORD)
                 .param("passwordConfirmation", CitizenFixtures.PASSWORD)));
-        assertThat(taken.select("#identityNumber-error").text()).isEqualTo("Số định danh/mã số thuế này đã có tài khoản.");
+        assertThat(taken.select("#identityNumber-error").text()).startsWith("Số định danh/mã số thuế này đã có tài khoản. Nếu đây là số của bạn");
         Document store = page(mvc.perform(get("/portal/warehouse").with(authentication(mai.principal().authentication()))));
         assertThat(store.select("#documents").text()).contains("Bản sao giấy khai sinh có chứng thực");
         assertThat(store.select("#identity-notice")).isEmpty();

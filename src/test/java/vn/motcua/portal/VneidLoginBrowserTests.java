@@ -101,6 +101,13 @@ class VneidLoginBrowserTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM citizen_account WHERE identity_number = ?").param(id)
                 .query(Long.class).single()).isEqualTo(1L);
         assertThat(accounts.find(id).orElseThrow().id()).isEqualTo(made.id());
+        // both logins are in the audit trail, with the browser's address
+        assertThat(audit.about("citizen", id, 20)).filteredOn(e -> e.kind().equals("citizen.login.vneid"))
+                .hasSize(2).allSatisfy(e -> {
+                    assertThat(e.actor()).isEqualTo("citizen:" + id);
+                    assertThat(e.address()).isEqualTo("127.0.0.1");
+                    assertThat(e.detail()).contains("account " + made.id());
+                });
     }
 
     @Test
@@ -127,6 +134,12 @@ class VneidLoginBrowserTests extends IntegrationTest {
         assertThat(browser.driver().findElement(By.id("login-error")).getText())
                 .isEqualTo("Không đăng nhập được bằng VNeID: tài khoản VNeID không cung cấp số định danh cá nhân hợp lệ.");
         assertThat(browser.driver().findElements(By.id("citizen-menu"))).isEmpty();
+        assertThat(audit.ofKind("citizen.login.failed", 1000)).filteredOn(e -> "VNEID".equals(e.reason()))
+                .anySatisfy(e -> {
+                    assertThat(e.actor()).isEqualTo("vneid");
+                    assertThat(e.detail()).isEqualTo("vneid; vneid-identity");
+                    assertThat(e.address()).isEqualTo("127.0.0.1");
+                });
     }
 
     @Test

@@ -16,9 +16,12 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import vn.motcua.audit.AuditEntry;
+import vn.motcua.audit.AuditTrail;
 import vn.motcua.platform.security.LoginThrottle;
 import vn.motcua.platform.security.SecurityConfig;
 import vn.motcua.portal.CitizenAccounts;
+import vn.motcua.portal.CitizenPrincipal;
 
 /**
  * The citizen portal's filter chain ({@code /portal/**}), ordered between the
@@ -27,7 +30,10 @@ import vn.motcua.portal.CitizenAccounts;
  * national identity provider over OpenID Connect. Whichever way, the session
  * (in PostgreSQL, shared with the staff pages) holds a
  * {@link vn.motcua.portal.CitizenPrincipal} with the authority
- * {@code ROLE_CITIZEN}, which every non-public portal page needs. CSRF, the
+ * {@code ROLE_CITIZEN}, which every non-public portal page needs. Every
+ * login, either way, and every refusal is in the audit trail with the client's
+ * address ({@code citizen.login.succeeded}, {@code citizen.login.vneid},
+ * {@code citizen.login.failed}). CSRF, the
  * security headers and the Content Security Policy are the staff pages'.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +41,9 @@ class CitizenSecurityConfig {
 
     /** The registration id of the national identity provider (VNeID). */
     static final String VNEID = "vneid";
+    /** Audit kind of a login with the identity provider, and the failure reason of a refused one. */
+    static final String VNEID_SUCCEEDED = "citizen.login.vneid";
+    static final String VNEID_FAILED = "VNEID";
     static final String AUTHORIZATION_BASE = "/portal/oauth2/authorization";
     static final String REDIRECTION_BASE = "/portal/login/oauth2/code/*";
     private static final String REDIRECT_URI = "{baseUrl}/portal/login/oauth2/code/{registrationId}";
@@ -46,14 +55,15 @@ class CitizenSecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain citizenChain(HttpSecurity http, CitizenAccountStore store, CitizenAccounts accounts,
-                                     PasswordEncoder encoder, LoginThrottle throttle, Clock clock, CitizenSignIn signIn,
+                                     PasswordEncoder encoder, LoginThrottle throttle, AuditTrail audit, Clock clock,
+                                     CitizenSignIn signIn,
                                      ObjectProvider<ClientRegistrationRepository> registrations,
                                      @Value("${motcua.vneid.identity-claim:citizen_id}") String identityClaim)
             throws Exception {
         // only the portal's provider: no falling back to the staff accounts' authentication manager
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.securityMatcher("/portal/**")
-                .authenticationProvider(new CitizenAuthenticationProvider(store, accounts, encoder, throttle, clock))
+                .authenticationProvider(new CitizenAuthenticationProvider(store, accounts, encoder, throttle, audit, clock))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
                         .anyRequest().hasAuthority(vn.motcua.portal.CitizenPrincipal.ROLE))
@@ -62,7 +72,8 @@ class CitizenSecurityConfig {
                 .formLogin(f -> f.loginPage("/portal/login").loginProcessingUrl("/portal/login")
                         .usernameParameter("identityNumber").passwordParameter("password").permitAll()
                         .successHandler((req, res, auth) -> res.sendRedirect(signIn.target(req, res)))
-                        // one answer whether the number is unknown, the password wrong, the account locked or disabled
+                        // one answer whether the number is unknown, the password wrong, the account locked, disabled
+                        // or frozen, or the address throttled (the provider audits the reason)
                         .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/portal/login?error=bad")))
                 .logout(l -> l.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"))
                 .headers(h -> h
@@ -78,7 +89,12 @@ class CitizenSecurityConfig {
                     .userInfoEndpoint(u -> u.oidcUserService(new IdentityProviderLogin(accounts, identityClaim)))
                     .successHandler((req, res, auth) -> {
                         // the session gets the same authentication as a password login: a CitizenPrincipal
-                        signIn.signIn(((IdentityProviderLogin.CitizenOidcUser) auth.getPrincipal()).citizen(), req, res);
+                        IdentityProviderLogin.CitizenOidcUser user = (IdentityProviderLogin.CitizenOidcUser) auth.getPrincipal();
+                        CitizenPrincipal citizen = user.citizen();
+                        signIn.signIn(citizen, req, res);
+                        audit.recordAlone(AuditEntry.of(VNEID_SUCCEEDED, citizen.fileOwner(), "citizen", citizen.identityNumber())
+                                .detail("vneid; account " + citizen.accountId() + "; subject " + user.getSubject())
+                                .address(req.getRemoteAddr()));
                         res.sendRedirect(signIn.target(req, res));
                     })
                     .failureHandler((req, res, ex) -> {
@@ -86,6 +102,9 @@ class CitizenSecurityConfig {
                                 && (IdentityProviderLogin.INVALID_IDENTITY.equals(failure.getError().getErrorCode())
                                     || IdentityProviderLogin.ACCOUNT_UNUSABLE.equals(failure.getError().getErrorCode()))
                                 ? failure.getError().getErrorCode() : "vneid";
+                        // no account to name: the claims were refused or the provider's answer never came through
+                        audit.recordAlone(AuditEntry.of(CitizenAuthenticationProvider.FAILED, VNEID, "citizen", null)
+                                .reason(VNEID_FAILED).detail("vneid; " + code).address(req.getRemoteAddr()));
                         res.sendRedirect(req.getContextPath() + "/portal/login?error=" + code);
                     }));
         }
