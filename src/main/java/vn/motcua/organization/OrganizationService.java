@@ -128,7 +128,7 @@ public class OrganizationService {
     }
 
     public List<UnitView> searchUnits(String q, boolean includeInactive, OfficerScope scope) {
-        List<UnitView> found = Texts.isBlank(q) ? units.findAll() : units.search(q, true, 500);
+        List<UnitView> found = Texts.isBlank(q) ? units.findAll() : units.search(Texts.query("q", q), true, 500);
         return found.stream()
                 .filter(u -> includeInactive || u.active())
                 .filter(u -> scope.includes(u.unitId()))
@@ -343,7 +343,9 @@ public class OrganizationService {
         } else {
             filter = scope.allUnits() ? null : scope.unitIds();
         }
-        List<StaffRow> rows = staff.search(q, filter, page * size, size);
+        vn.motcua.shared.Paging paging = vn.motcua.shared.Paging.of(page, size, 100);
+        vn.motcua.shared.Texts.query("q", q);
+        List<StaffRow> rows = staff.search(q, filter, paging.offset(), size);
         return new PageResult<>(toViews(rows), page, size, staff.count(q, filter));
     }
 
