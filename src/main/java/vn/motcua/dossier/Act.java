@@ -1,5 +1,6 @@
 package vn.motcua.dossier;
 
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -8,15 +9,15 @@ import java.util.List;
  * every act takes a reason and a note; each act reads the fields it needs.
  */
 public record Act(
-        String reason,
-        String note,
+        @Size(max = 2000, message = "{validation.tooLong}") String reason,
+        @Size(max = 2000, message = "{validation.tooLong}") String note,
         Long toUnit,
         Long toOfficer,
-        List<String> items,
+        @Size(max = 100, message = "{validation.list.tooMany}") List<@Size(max = 1000, message = "{validation.tooLong}") String> items,
         Long amountVnd,
         OffsetDateTime newAppointmentAt,
-        String resultNumber,
-        String resultFileId,
+        @Size(max = 100, message = "{validation.tooLong}") String resultNumber,
+        @Size(max = 100, message = "{validation.tooLong}") String resultFileId,
         Channel channel,
         Integer version) {
 
