@@ -98,6 +98,7 @@ class ApiFuzzIT extends IntegrationTest {
     private void fuzz(OpenApiOperation op, FuzzValues v, DatabaseChecksum checksum) throws Exception {
         List<String> failures = new ArrayList<>();
         int calls = 0;
+        java.util.TreeMap<Integer, Integer> statuses = new java.util.TreeMap<>();
         List<String> known = null; // the database's fingerprint, while nothing has changed it since
         for (int t = 0; t < TRIES; t++) {
             for (Caller caller : callers()) {
@@ -114,6 +115,7 @@ class ApiFuzzIT extends IntegrationTest {
                 }
                 calls++;
                 int status = answer.statusCode();
+                statuses.merge(status, 1, Integer::sum);
                 String type = answer.headers().firstValue("Content-Type").orElse("");
                 if (status >= 500) {
                     failures.add(describe(op, caller, call, answer, "server error " + status));
@@ -137,6 +139,7 @@ class ApiFuzzIT extends IntegrationTest {
                 }
             }
         }
+        System.out.printf("API fuzz: %-55s %s%n", op.key(), statuses);
         assertThat(calls).as("calls answered").isPositive();
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " bad answers from " + op.key() + " (seed " + SEED + ", -Dfuzz.seed="

@@ -100,7 +100,9 @@ final class FuzzValues {
                 Map<String, Object> props = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
                 List<Object> required = (List<Object>) schema.getOrDefault("required", List.of());
                 for (Map.Entry<String, Object> p : props.entrySet()) {
-                    if (required.contains(p.getKey()) || chance(0.7)) {
+                    // every member, mostly: primitives (counts of originals and copies) cannot be left out;
+                    // the broken requests remove members on purpose
+                    if (required.contains(p.getKey()) || chance(0.9)) {
                         out.put(p.getKey(), valid((Map<String, Object>) p.getValue(), p.getKey(), depth + 1));
                     }
                 }

@@ -89,7 +89,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             cachedRequest = request;
         } else {
-            // read the body once so its hash can be compared on a retry
+            // read the body once so its hash can be compared on a retry; InputLimitFilter has refused a declared
+            // length over the endpoint's limit and caps the stream, so this never holds more than that limit
             byte[] body = request.getInputStream().readAllBytes();
             hash = sha256(head, body);
             cachedRequest = new CachedBodyRequest(request, body);
