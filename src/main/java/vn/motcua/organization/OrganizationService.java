@@ -334,6 +334,8 @@ public class OrganizationService {
     // --- staff ---------------------------------------------------------------------------------
 
     public PageResult<StaffView> searchStaff(String q, Long unitId, OfficerScope scope, int page, int size) {
+        vn.motcua.shared.Paging paging = vn.motcua.shared.Paging.of(page, size, 100);
+        Texts.query("q", q);
         Collection<Long> filter;
         if (unitId != null) {
             if (!scope.includes(new UnitId(unitId))) {
@@ -343,8 +345,6 @@ public class OrganizationService {
         } else {
             filter = scope.allUnits() ? null : scope.unitIds();
         }
-        vn.motcua.shared.Paging paging = vn.motcua.shared.Paging.of(page, size, 100);
-        vn.motcua.shared.Texts.query("q", q);
         List<StaffRow> rows = staff.search(q, filter, paging.offset(), size);
         return new PageResult<>(toViews(rows), page, size, staff.count(q, filter));
     }

@@ -100,9 +100,7 @@ final class FuzzValues {
                 Map<String, Object> props = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
                 List<Object> required = (List<Object>) schema.getOrDefault("required", List.of());
                 for (Map.Entry<String, Object> p : props.entrySet()) {
-                    // every member, mostly: primitives (counts of originals and copies) cannot be left out;
-                    // the broken requests remove members on purpose
-                    if (required.contains(p.getKey()) || chance(0.9)) {
+                    if (required.contains(p.getKey()) || chance(inclusion(p.getKey(), (Map<String, Object>) p.getValue()))) {
                         out.put(p.getKey(), valid((Map<String, Object>) p.getValue(), p.getKey(), depth + 1));
                     }
                 }
@@ -134,6 +132,18 @@ final class FuzzValues {
                 return validString(n, schema);
         }
     }
+
+    /** Optional members most valid requests carry: numbers always (primitives cannot be left out), rarely the ones that narrow. */
+    private double inclusion(String name, Map<String, Object> schema) {
+        if (OPTIONAL_RISKY.contains(name)) {
+            return 0.25;
+        }
+        return "int32".equals(schema.get("format")) ? 1.0 : 0.6;
+    }
+
+    /** Optional members that, given at random, mostly make a valid request fail (another unit, a stale version, a foreign file). */
+    private static final java.util.Set<String> OPTIONAL_RISKY = java.util.Set.of("receivingUnitId", "competentUnitId", "receivedAt",
+            "caseId", "fileId", "digitization", "revision", "version", "toUnit", "toOfficer", "newAppointmentAt", "resultFileId");
 
     private static String singular(String name) {
         return name == null ? null : name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
