@@ -11,12 +11,12 @@ import java.util.TreeSet;
  * ({@code PUT /api/v1/calendar/years/{year}}).
  */
 public record CalendarYearDocument(
-        List<Hours> workingHours,
-        List<DayOfWeek> weekendDays,
-        List<LocalDate> holidays,
-        List<LocalDate> makeUpWorkingDays,
+        @jakarta.validation.constraints.Size(max = 12, message = "{validation.list.tooMany}") List<Hours> workingHours,
+        @jakarta.validation.constraints.Size(max = 7, message = "{validation.list.tooMany}") List<DayOfWeek> weekendDays,
+        @jakarta.validation.constraints.Size(max = 366, message = "{validation.list.tooMany}") List<LocalDate> holidays,
+        @jakarta.validation.constraints.Size(max = 366, message = "{validation.list.tooMany}") List<LocalDate> makeUpWorkingDays,
         LocalTime afterHoursCutoff,
-        String notes) {
+        @jakarta.validation.constraints.Size(max = 4000, message = "{validation.tooLong}") String notes) {
 
     /** One working range of a day, e.g. 07:30–11:30. */
     public record Hours(LocalTime from, LocalTime to) {

@@ -127,9 +127,10 @@ public class CatalogService {
 
     /** Every procedure (its latest version) matching the text, optionally with one status; for administrators. */
     public PageResult<ProcedureOverview> searchAll(String q, ProcedureStatus status, int page, int size) {
-        int p = Math.max(page, 0);
-        int s = PageResult.clampSize(size, 20, 100);
-        ProcedureStore.Page<ProcedureStore.OverviewRow> rows = store.searchAll(q, status, p, s);
+        vn.motcua.shared.Paging paging = vn.motcua.shared.Paging.of(page, size, 100);
+        int p = paging.page();
+        int s = paging.size();
+        ProcedureStore.Page<ProcedureStore.OverviewRow> rows = store.searchAll(vn.motcua.shared.Texts.query("q", q), status, p, s);
         return new PageResult<>(rows.rows().stream().map(r -> new ProcedureOverview(r.code(), r.name(), r.field(), r.level(),
                 r.status(), r.latestVersion(), r.publishedVersion(), r.latestStatus(), local(r.updatedAt()))).toList(),
                 p, s, rows.total());

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code id} is stable across versions (a dossier records it).
  */
 public record ProcedureCase(String id, String name, ProcessingTime duration, ProcessingTime onlineDuration,
-                            List<Step> steps) {
+                            @jakarta.validation.constraints.Size(max = 50, message = "{validation.list.tooMany}") List<Step> steps) {
 
     public ProcedureCase {
         steps = steps == null ? List.of() : List.copyOf(steps);

@@ -1,5 +1,7 @@
 package vn.motcua.catalog;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Set;
@@ -19,18 +21,18 @@ public record ProcedureCommand(
         String field,
         UnitLevel level,
         UnitRef agency,
-        List<String> subjects,
+        @Size(max = 50, message = "{validation.list.tooMany}") List<String> subjects,
         Set<FilingMethod> methods,
         OnlineLevel onlineLevel,
         Boolean interAgency,
         Boolean crossBoundary,
-        List<ProcedureCase> cases,
-        List<ProcedureComponent> components,
-        List<FormTemplate> forms,
-        List<Fee> fees,
+        @Size(max = 50, message = "{validation.list.tooMany}") List<@Valid ProcedureCase> cases,
+        @Size(max = 200, message = "{validation.list.tooMany}") List<ProcedureComponent> components,
+        @Size(max = 100, message = "{validation.list.tooMany}") List<FormTemplate> forms,
+        @Size(max = 50, message = "{validation.list.tooMany}") List<Fee> fees,
         Long feeVnd,
         String resultType,
-        List<LegalDocument> legalBasis,
+        @Size(max = 100, message = "{validation.list.tooMany}") List<LegalDocument> legalBasis,
         Integer revision) {
 
     /** The same command for another code (used when the path names the procedure). */

@@ -1,5 +1,6 @@
 package vn.motcua.dossier;
 
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -11,15 +12,15 @@ import java.util.List;
  * completion is refused (rule {@code complete-steps-unfinished}).
  */
 public record Act(
-        String reason,
-        String note,
+        @Size(max = 2000, message = "{validation.tooLong}") String reason,
+        @Size(max = 2000, message = "{validation.tooLong}") String note,
         Long toUnit,
         Long toOfficer,
-        List<String> items,
+        @Size(max = 100, message = "{validation.list.tooMany}") List<@Size(max = 1000, message = "{validation.tooLong}") String> items,
         Long amountVnd,
         OffsetDateTime newAppointmentAt,
-        String resultNumber,
-        String resultFileId,
+        @Size(max = 100, message = "{validation.tooLong}") String resultNumber,
+        @Size(max = 100, message = "{validation.tooLong}") String resultFileId,
         Channel channel,
         Integer version,
         String skipReason) {

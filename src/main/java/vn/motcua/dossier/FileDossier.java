@@ -3,6 +3,7 @@ package vn.motcua.dossier;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public record FileDossier(
         String caseId,
         @NotNull(message = "{validation.required}") Channel channel,
         @NotNull(message = "{validation.required}") @Valid Applicant applicant,
-        List<ComponentItem> components,
+        @Size(max = 200, message = "{validation.list.tooMany}") List<@Valid ComponentItem> components,
         Long receivingUnitId,
         OffsetDateTime receivedAt,
         Long competentUnitId) {

@@ -131,7 +131,7 @@ public class OrganizationService {
     }
 
     public List<UnitView> searchUnits(String q, boolean includeInactive, OfficerScope scope) {
-        List<UnitView> found = Texts.isBlank(q) ? units.findAll() : units.search(q, true, 500);
+        List<UnitView> found = Texts.isBlank(q) ? units.findAll() : units.search(Texts.query("q", q), true, 500);
         return found.stream()
                 .filter(u -> includeInactive || u.active())
                 .filter(u -> scope.includes(u.unitId()))
@@ -337,6 +337,8 @@ public class OrganizationService {
     // --- staff ---------------------------------------------------------------------------------
 
     public PageResult<StaffView> searchStaff(String q, Long unitId, OfficerScope scope, int page, int size) {
+        vn.motcua.shared.Paging paging = vn.motcua.shared.Paging.of(page, size, 100);
+        Texts.query("q", q);
         Collection<Long> filter;
         if (unitId != null) {
             if (!scope.includes(new UnitId(unitId))) {
@@ -346,7 +348,7 @@ public class OrganizationService {
         } else {
             filter = scope.allUnits() ? null : scope.unitIds();
         }
-        List<StaffRow> rows = staff.search(q, filter, page * size, size);
+        List<StaffRow> rows = staff.search(q, filter, paging.offset(), size);
         return new PageResult<>(toViews(rows), page, size, staff.count(q, filter));
     }
 

@@ -40,6 +40,41 @@ public final class Texts {
         return SPACES.matcher(stripped.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
     }
 
+    /** The longest search text accepted (a procedure's name is up to 500 characters; nobody types that). */
+    public static final int MAX_QUERY_LENGTH = 200;
+
+    /**
+     * A search text as a client sent it, checked before it is folded and sent
+     * to the database: at most {@value #MAX_QUERY_LENGTH} characters and no
+     * control characters (PostgreSQL refuses NUL in text; tab and line breaks
+     * are white space and allowed). Null stays null.
+     *
+     * @throws InvalidParameter naming {@code field} (400 on the API)
+     */
+    public static String query(String field, String q) {
+        if (q == null) {
+            return null;
+        }
+        if (q.length() > MAX_QUERY_LENGTH) {
+            throw new InvalidParameter(field, "validation.text.tooLong", String.valueOf(MAX_QUERY_LENGTH));
+        }
+        if (hasControl(q)) {
+            throw new InvalidParameter(field, "validation.text.control");
+        }
+        return q;
+    }
+
+    /** True when the text has a control character other than tab, line feed and carriage return (NUL included). */
+    public static boolean hasControl(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Escapes LIKE wildcards so user input matches literally. */
     public static String likeEscape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

@@ -65,7 +65,7 @@ public class CalendarApiController {
     }
 
     @PutMapping("/years/{year}")
-    public CalendarYearDocument put(@PathVariable int year, @RequestBody CalendarYearDocument doc,
+    public CalendarYearDocument put(@PathVariable int year, @jakarta.validation.Valid @RequestBody CalendarYearDocument doc,
                                     @AuthenticationPrincipal StaffPrincipal me) {
         return calendars.putYear(year, doc, me.getUsername());
     }

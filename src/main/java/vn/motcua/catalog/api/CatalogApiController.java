@@ -118,7 +118,7 @@ public class CatalogApiController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    public ResponseEntity<ProcedureDetail> create(@RequestBody ProcedureCommand command,
+    public ResponseEntity<ProcedureDetail> create(@jakarta.validation.Valid @RequestBody ProcedureCommand command,
                                                   @AuthenticationPrincipal StaffPrincipal me) {
         ProcedureDetail created = out(catalog.create(command, me.getUsername()));
         return ResponseEntity.created(URI.create("/api/v1/procedures/" + created.code() + "/versions/" + created.version()))
@@ -128,7 +128,7 @@ public class CatalogApiController {
     /** Replaces the procedure's content: a draft changes in place, a published procedure gets a new draft version. */
     @PutMapping("/{code}")
     @PreAuthorize("hasRole('ADMIN')")
-    public ProcedureDetail replace(@PathVariable String code, @RequestBody ProcedureCommand command,
+    public ProcedureDetail replace(@PathVariable String code, @jakarta.validation.Valid @RequestBody ProcedureCommand command,
                                    @AuthenticationPrincipal StaffPrincipal me) {
         return out(catalog.update(code, command, me.getUsername()));
     }

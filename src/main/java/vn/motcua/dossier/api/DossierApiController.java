@@ -75,7 +75,7 @@ public class DossierApiController {
 
     @PostMapping("/dossiers/{code}/{action}")
     public DossierView act(@PathVariable String code, @PathVariable String action,
-                           @RequestBody(required = false) Act body, @AuthenticationPrincipal StaffPrincipal me) {
+                           @Valid @RequestBody(required = false) Act body, @AuthenticationPrincipal StaffPrincipal me) {
         Action a = Action.fromPath(action).orElseThrow(() -> new NotFound("action " + action));
         return dossiers.act(code, a, body == null ? Act.empty() : body, me);
     }

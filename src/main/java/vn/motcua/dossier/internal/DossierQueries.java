@@ -47,6 +47,8 @@ public class DossierQueries {
     }
 
     public PageResult<DossierSummary> search(DossierQuery q, OfficerScope scope, WorkingCalendar calendar, Instant now) {
+        Texts.query("q", q.q());
+        vn.motcua.shared.Paging.of(q.page(), q.size(), 200);
         if (!Texts.isBlank(q.q()) && Texts.fold(q.q()).matches("[a-z ]+")) {
             // a name: first as typed from the start of the name (fast), then anywhere in it
             PageResult<DossierSummary> byPrefix = search(q, scope, calendar, now, true);
@@ -61,9 +63,10 @@ public class DossierQueries {
                                               boolean namePrefixOnly) {
         MapSqlParameterSource p = new MapSqlParameterSource();
         String where = where(q, scope, calendar, now, p, namePrefixOnly);
-        int size = PageResult.clampSize(q.size(), 20, 200);
-        int page = Math.max(0, q.page());
-        p.addValue("limit", size).addValue("offset", page * size);
+        vn.motcua.shared.Paging paging = vn.motcua.shared.Paging.of(q.page(), q.size(), 200);
+        int size = paging.size();
+        int page = paging.page();
+        p.addValue("limit", size).addValue("offset", paging.offset());
         String order = q.inbox() != null || q.overdue() != null || q.dueBefore() != null
                 ? " ORDER BY d.appointment_at NULLS LAST, d.id" : " ORDER BY d.filed_at DESC, d.id DESC";
         List<Row> rows = jdbc.sql(SUMMARY_SELECT + where + order + " LIMIT :limit OFFSET :offset")
@@ -74,11 +77,12 @@ public class DossierQueries {
 
     /** The dossiers of one applicant (citizen ID or tax code), newest first. */
     public PageResult<DossierSummary> ofApplicant(String identityNumber, int page, int size, Instant now) {
-        int limit = PageResult.clampSize(size, 20, 100);
-        int p = Math.max(0, page);
+        vn.motcua.shared.Paging paging = vn.motcua.shared.Paging.of(page, size, 100);
+        int limit = paging.size();
+        int p = paging.page();
         String where = " WHERE (d.applicant_id_number = :k OR d.applicant_tax_code = :k)";
         List<Row> rows = jdbc.sql(SUMMARY_SELECT + where + " ORDER BY d.filed_at DESC, d.id DESC LIMIT :limit OFFSET :offset")
-                .param("k", identityNumber).param("limit", limit).param("offset", p * limit)
+                .param("k", identityNumber).param("limit", limit).param("offset", paging.offset())
                 .query(DossierQueries::row).list();
         long total = jdbc.sql("SELECT count(*) FROM dossier d" + where).param("k", identityNumber).query(Long.class).single();
         return new PageResult<>(summaries(rows, now), p, limit, total);

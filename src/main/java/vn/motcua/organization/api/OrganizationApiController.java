@@ -3,6 +3,7 @@ package vn.motcua.organization.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,7 +35,8 @@ import vn.motcua.organization.UnitView;
 public class OrganizationApiController {
 
     /** Merge request: the sources are dissolved into the successor. */
-    public record MergeRequest(@NotEmpty List<Long> sources, @NotNull Long successor, String reason) {
+    public record MergeRequest(@NotEmpty @Size(max = 100, message = "{validation.list.tooMany}") List<Long> sources,
+                               @NotNull Long successor, @Size(max = 1000, message = "{validation.tooLong}") String reason) {
     }
 
     /** Who the caller is and which units they may see. */

@@ -54,7 +54,7 @@ public class StaffStore {
      * Staff whose name or username matches (diacritics ignored), optionally
      * only those assigned to one of the given units.
      */
-    public List<StaffRow> search(String q, Collection<Long> unitFilter, int offset, int limit) {
+    public List<StaffRow> search(String q, Collection<Long> unitFilter, long offset, int limit) {
         return jdbc.sql(SELECT + where(unitFilter) + " ORDER BY s.full_name, s.id OFFSET :offset LIMIT :limit")
                 .param("q", pattern(q)).param("units", unitFilter == null ? null : unitFilter.toArray(Long[]::new))
                 .param("offset", offset).param("limit", limit)

@@ -70,6 +70,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    /** A parameter out of bounds (paging, a search text): 400 naming the field. */
+    @ExceptionHandler(vn.motcua.shared.InvalidParameter.class)
+    ResponseEntity<ProblemDetail> invalidParameter(vn.motcua.shared.InvalidParameter e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, msg("problem.invalid"));
+        p.setProperty("errors", List.of(Map.of("field", e.field(),
+                "message", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale()))));
+        return problemEntity(p);
+    }
+
+    /**
+     * Text or numbers the database cannot hold (a NUL character, a text longer
+     * than its column, a number out of range, a malformed value): the caller's
+     * input, so 400, never 500. Validation should name the field first; this
+     * is the net under it.
+     */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataError(org.springframework.dao.DataAccessException e) {
+        String state = DataErrors.sqlState(e);
+        String key = DataErrors.messageKey(state);
+        if (key == null) {
+            return problemEntity(unexpected(e));
+        }
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, msg(key));
+        return problemEntity(p);
+    }
+
     @ExceptionHandler(vn.motcua.calendar.CalendarNotDefinedException.class)
     ProblemDetail calendarMissing(vn.motcua.calendar.CalendarNotDefinedException e) {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT,
@@ -94,6 +120,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     ProblemDetail forbidden(Exception e) {
         return problem(HttpStatus.FORBIDDEN, msg("auth.forbidden"));
+    }
+
+    /** A body over its limit, found while it was read (no or a false Content-Length): 413; else the usual 400. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(org.springframework.http.converter.HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyTooLarge tooLarge = BodyTooLarge.in(ex);
+        if (tooLarge != null) {
+            ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE,
+                    messages.getMessage("limit.body", new Object[] {tooLarge.limitText()}, locale()));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(p);
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> problemEntity(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     @ExceptionHandler(Exception.class)

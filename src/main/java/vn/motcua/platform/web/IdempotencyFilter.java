@@ -75,13 +75,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             // The hash covers every part's name, file name and content instead.
             try {
                 hash = partsHash(head, request);
-            } catch (IllegalStateException | ServletException e) {
+            } catch (IllegalStateException | ServletException | IOException e) {
+                // a malformed multipart body (e.g. cut off before its closing boundary) is the client's error
+                problems.write(request, response, 400, "problem.invalid");
+                return;
+            } catch (RuntimeException e) {
+                // the container's multipart parser refusing the body (e.g. a file name with a NUL in it)
+                if (!e.getClass().getName().startsWith("org.apache.tomcat.util.http.fileupload.")) {
+                    throw e;
+                }
                 problems.write(request, response, 400, "problem.invalid");
                 return;
             }
             cachedRequest = request;
         } else {
-            // read the body once so its hash can be compared on a retry
+            // read the body once so its hash can be compared on a retry; InputLimitFilter has refused a declared
+            // length over the endpoint's limit and caps the stream, so this never holds more than that limit
             byte[] body = request.getInputStream().readAllBytes();
             hash = sha256(head, body);
             cachedRequest = new CachedBodyRequest(request, body);

@@ -41,6 +41,16 @@ public class PageExceptionHandler {
         return "error";
     }
 
+    /** A parameter out of bounds (paging, a search text): 400 with the message. */
+    @ExceptionHandler(vn.motcua.shared.InvalidParameter.class)
+    String invalidParameter(vn.motcua.shared.InvalidParameter e, HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("messageKey", e.messageKey());
+        model.addAttribute("messageArgs", e.args());
+        return "error";
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     String stale(HttpServletResponse response, Model model) {
         response.setStatus(409);
