@@ -95,9 +95,10 @@ public class CitizenRecords {
             return dossiers.ofApplicant(identity, page, size);
         }
         int limit = PageResult.clampSize(size, 20, 100);
-        int p = Math.max(0, page);
+        vn.motcua.shared.Paging paging = vn.motcua.shared.Paging.of(page, limit, 100);
+        int p = paging.page();
         List<DossierSummary> items = new ArrayList<>();
-        for (String code : drafts.submittedCodes(v.citizen().accountId(), p * limit, limit)) {
+        for (String code : drafts.submittedCodes(v.citizen().accountId(), paging.offset(), limit)) {
             try {
                 items.add(summary(dossiers.getForApplicant(code, identity)));
             } catch (NotFound e) {

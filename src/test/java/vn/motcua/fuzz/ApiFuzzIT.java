@@ -42,7 +42,7 @@ import vn.motcua.support.TestFiles;
  * <p>The seed is printed and named in every failure; {@code -Dfuzz.seed=N}
  * replays a run, {@code -Dfuzz.tries=N} sets the tries per operation and
  * caller (default {@value #DEFAULT_TRIES}; a longer run is in
- * docs/security-d.md). Runs in its own JVM (failsafe, after the other tests),
+ * docs/security/input-limits-rate-limits-fuzzing.md). Runs in its own JVM (failsafe, after the other tests),
  * since the writes it gets through change the demo data others rely on.
  */
 class ApiFuzzIT extends IntegrationTest {

@@ -19,7 +19,7 @@ import java.util.Random;
  * one), and broken ones (wrong types, missing members, huge and NUL-laden
  * and odd-Unicode strings, extreme numbers, impossible dates, deep and wide
  * JSON, malformed bodies). Property-based generation written by hand: see
- * docs/security-d.md for why jqwik is not used.
+ * docs/security/input-limits-rate-limits-fuzzing.md for why jqwik is not used.
  */
 final class FuzzValues {
 

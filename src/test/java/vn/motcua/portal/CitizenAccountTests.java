@@ -127,7 +127,7 @@ class CitizenAccountTests extends IntegrationTest {
                         .param("identityNumber", id).param("fullName", "Người Khác").param("phone", "0987654321")
                         .param("email", "khac." + id + "@example.vn").param("password", PASSWORD).param("passwordConfirmation", PASSWORD))
                 .andReturn());
-        // the number's holder is told what to do to get it back (kept on purpose: see docs/security-f.md)
+        // the number's holder is told what to do to get it back (kept on purpose: see docs/security/citizen-login.md)
         assertThat(sameId.select("#identityNumber-error").text()).isEqualTo("Số định danh/mã số thuế này đã có tài khoản. "
                 + "Nếu đây là số của bạn: đăng nhập bằng VNeID (tài khoản chưa xác thực đang mang số này sẽ bị khóa), "
                 + "dùng “Quên mật khẩu?”, hoặc mang giấy tờ đến bộ phận một cửa.");

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * one row per operation (or per variant of one, e.g. one dossier act), one
  * column per caller and scope, each cell the answer the caller must get.
  * The file format is described in the file's own header and in
- * {@code docs/security-e.md}.
+ * {@code docs/security/authorization-matrix-guide.md}.
  */
 final class AuthorizationMatrix {
 
@@ -83,7 +83,7 @@ final class AuthorizationMatrix {
         return m;
     }
 
-    /** A note on a row: a gap nobody is fixing yet, or a fix another branch is bringing. */
+    /** A note on a row: a gap nobody is fixing yet, or a fix being made. */
     record Note(Kind kind, String column, String answer, String text) {
         enum Kind {
             /** The cell holds today's (wrong) answer; {@code answer} is the right one. */
@@ -308,7 +308,7 @@ final class AuthorizationMatrix {
         md.append("Every endpoint of MotCua (the JSON API of `/v3/api-docs`, every page route of Spring MVC, the actuator) "
                 + "and the answer each caller gets. `AuthorizationMatrixTests` calls each cell for real and fails on any "
                 + "difference, on an endpoint without a row and on a row without an endpoint. How to read and extend it: "
-                + "[security-e.md](security-e.md).\n\n");
+                + "[security/authorization-matrix-guide.md](security/authorization-matrix-guide.md).\n\n");
         md.append("**Callers.** ");
         List<String> callers = new ArrayList<>();
         for (Caller c : Caller.values()) {
@@ -322,7 +322,7 @@ final class AuthorizationMatrix {
         MEANING.forEach((k, v) -> answers.add("`" + k + "` " + v));
         md.append(String.join("; ", answers)).append(".\n\n");
         md.append("**Marks.** ⚠ *known gap*: today's answer, which is wrong, with the right one (`KNOWN-GAP` in the CSV); "
-                + "⏳ *fix pending*: the right answer, while today's other answer is still accepted until another branch's fix "
+                + "⏳ *fix pending*: the right answer, while today's other answer is still accepted until the fix being made "
                 + "lands (`PENDING-FIX`).\n\n");
         String section = "\u0000";
         for (Row r : rows) {

@@ -56,7 +56,7 @@ import vn.motcua.support.IntegrationTest;
  * fails (the message holds the rows to paste, with the answers seen today, to
  * be reviewed); so does a row whose endpoint is gone. The Markdown rendering
  * {@code docs/authorization-matrix.md} is written from the CSV by this test.
- * See {@code docs/security-e.md}.
+ * See {@code docs/security/authorization-matrix-guide.md}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthorizationMatrixTests extends IntegrationTest {

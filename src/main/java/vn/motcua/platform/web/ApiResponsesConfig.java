@@ -25,7 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every answer of the JSON API is JSON, whatever went wrong and wherever
- * (found by the API fuzz, see docs/security-d.md):
+ * (found by the API fuzz, see docs/security/input-limits-rate-limits-fuzzing.md):
  * <ul>
  * <li>the API disregards {@code Accept} (as HTTP allows): a client that asks
  *     for XML gets JSON, not an empty 406 sent after its write was done;</li>

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.util.AntPathMatcher;
 
 /**
- * How large a request body may be, by endpoint (see docs/security-d.md):
+ * How large a request body may be, by endpoint (see docs/security/input-limits-rate-limits-fuzzing.md):
  * {@code motcua.limits.body-bytes} for everything (JSON calls, forms), and
  * for the upload endpoints ({@code motcua.limits.upload-paths}) the file
  * limit {@code motcua.files.max-bytes} plus {@code motcua.limits.upload-overhead-bytes}

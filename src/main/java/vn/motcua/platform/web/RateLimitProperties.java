@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The rate limits ({@code motcua.rate-limits}; defaults in application.yml,
- * documented in docs/security-d.md). Each rule names the requests it counts
+ * documented in docs/security/input-limits-rate-limits-fuzzing.md). Each rule names the requests it counts
  * (methods, path patterns, optionally a parameter that must be present, e.g.
  * the search text) and how many of them one client address and one account
  * may make in a fixed window; 0 means no limit on that side. The account is

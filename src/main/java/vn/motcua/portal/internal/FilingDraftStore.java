@@ -66,7 +66,7 @@ public class FilingDraftStore {
     }
 
     /** The codes of the dossiers this account filed online, newest first. */
-    public List<String> submittedCodes(long accountId, int offset, int limit) {
+    public List<String> submittedCodes(long accountId, long offset, int limit) {
         return jdbc.sql("""
                 SELECT dossier_code FROM filing_draft WHERE account_id = ? AND status = 'SUBMITTED'
                  ORDER BY updated_at DESC, id LIMIT ? OFFSET ?""")
