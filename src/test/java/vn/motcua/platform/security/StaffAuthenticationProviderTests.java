@@ -17,15 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditTrail;
+import vn.motcua.support.CountingPasswordEncoder;
 import vn.motcua.organization.LoginAccount;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.Role;
@@ -39,24 +37,7 @@ class StaffAuthenticationProviderTests {
 
     private static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
 
-    /** BCrypt at its lowest cost, counting the checks. */
-    static final class CountingEncoder implements PasswordEncoder {
-        final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        final AtomicInteger matches = new AtomicInteger();
-
-        @Override
-        public String encode(CharSequence raw) {
-            return bcrypt.encode(raw);
-        }
-
-        @Override
-        public boolean matches(CharSequence raw, String encoded) {
-            matches.incrementAndGet();
-            return bcrypt.matches(raw, encoded);
-        }
-    }
-
-    private final CountingEncoder encoder = new CountingEncoder();
+    private final CountingPasswordEncoder encoder = new CountingPasswordEncoder();
     private final OrganizationService org = mock(OrganizationService.class);
     private final AuditTrail audit = mock(AuditTrail.class);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);

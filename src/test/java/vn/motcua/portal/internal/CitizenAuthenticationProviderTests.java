@@ -17,18 +17,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditTrail;
+import vn.motcua.support.CountingPasswordEncoder;
 import vn.motcua.dossier.ApplicantKind;
 import vn.motcua.platform.security.LoginThrottle;
 import vn.motcua.portal.CitizenAccount;
@@ -46,24 +44,7 @@ class CitizenAuthenticationProviderTests {
     private static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
     private static final String PASSWORD = "MatKhau2026";
 
-    /** BCrypt at its lowest cost, counting the checks. */
-    static final class CountingEncoder implements PasswordEncoder {
-        final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        final AtomicInteger matches = new AtomicInteger();
-
-        @Override
-        public String encode(CharSequence raw) {
-            return bcrypt.encode(raw);
-        }
-
-        @Override
-        public boolean matches(CharSequence raw, String encoded) {
-            matches.incrementAndGet();
-            return bcrypt.matches(raw, encoded);
-        }
-    }
-
-    private final CountingEncoder encoder = new CountingEncoder();
+    private final CountingPasswordEncoder encoder = new CountingPasswordEncoder();
     private final CitizenAccountStore store = mock(CitizenAccountStore.class);
     private final CitizenAccounts accounts = mock(CitizenAccounts.class);
     private final AuditTrail audit = mock(AuditTrail.class);
