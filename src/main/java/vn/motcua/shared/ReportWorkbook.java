@@ -40,6 +40,20 @@ public final class ReportWorkbook {
         return st;
     }
 
+    /** A boxed cell whose text wraps (names, notes). */
+    public static CellStyle wrapped(XSSFWorkbook wb) {
+        CellStyle st = boxed(wb);
+        st.setWrapText(true);
+        return st;
+    }
+
+    /** A boxed, horizontally centred cell (numbers in order, short marks). */
+    public static CellStyle centred(XSSFWorkbook wb) {
+        CellStyle st = boxed(wb);
+        st.setAlignment(HorizontalAlignment.CENTER);
+        return st;
+    }
+
     public static XSSFFont bold(XSSFWorkbook wb) {
         XSSFFont f = wb.createFont();
         f.setBold(true);

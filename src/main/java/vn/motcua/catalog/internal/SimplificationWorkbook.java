@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -195,10 +194,8 @@ public class SimplificationWorkbook {
             header = ReportWorkbook.headerStyle(wb, strong);
 
             text = boxed(wb);
-            wrap = boxed(wb);
-            wrap.setWrapText(true);
-            integer = boxed(wb);
-            integer.setAlignment(HorizontalAlignment.CENTER);
+            wrap = ReportWorkbook.wrapped(wb);
+            integer = ReportWorkbook.centred(wb);
             money = boxed(wb);
             money.setDataFormat(moneyFormat);
             // General: 8.5 and 4, where "#,##0.##" would show "4."

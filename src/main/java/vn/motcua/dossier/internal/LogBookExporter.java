@@ -175,10 +175,8 @@ public class LogBookExporter {
             header = ReportWorkbook.headerStyle(wb, strong);
 
             text = boxed(wb);
-            wrap = boxed(wb);
-            wrap.setWrapText(true);
-            center = boxed(wb);
-            center.setAlignment(HorizontalAlignment.CENTER);
+            wrap = ReportWorkbook.wrapped(wb);
+            center = ReportWorkbook.centred(wb);
             dateTime = boxed(wb);
             dateTime.setAlignment(HorizontalAlignment.CENTER);
             dateTime.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
