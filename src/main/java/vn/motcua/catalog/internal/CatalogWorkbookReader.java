@@ -459,21 +459,7 @@ public class CatalogWorkbookReader {
     }
 
     private static void readSteps(Workbook wb, Map<String, Draft> drafts, List<ImportError> errors) {
-        Sheet s = wb.getSheet(STEPS);
-        if (s == null) {
-            return;
-        }
-        SheetReader sr = new SheetReader(STEPS, s, STEP_COLUMNS, List.of("code", "caseId", "stepName", "role", "share"), errors);
-        if (!sr.usable()) {
-            return;
-        }
-        for (Row r : sr.rows()) {
-            sr.at(r);
-            Draft d = sr.code == null ? null : drafts.get(sr.code);
-            if (d == null) {
-                sr.error("code", "procedure.import.unknownCode", sr.code == null ? "" : sr.code);
-                continue;
-            }
+        readRows(wb, STEPS, STEP_COLUMNS, List.of("code", "caseId", "stepName", "role", "share"), drafts, errors, (sr, r, d) -> {
             String caseId = sr.text(r, "caseId");
             String key = caseId == null ? "" : caseId;
             CaseDraft k = d.cases.get(key);
@@ -497,7 +483,7 @@ public class CatalogWorkbookReader {
             k.steps.add(new Step(sr.text(r, "stepName"), sr.enumValue(r, "role", Role.class), unit, sr.decimal(r, "share")));
             // cases keep the order they first appear in
             d.origin.stepRows.get(new ArrayList<>(d.cases.keySet()).indexOf(key)).add(sr.row);
-        }
+        });
     }
 
     private static ImportItem item(Draft d) {
