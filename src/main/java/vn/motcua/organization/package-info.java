@@ -4,5 +4,6 @@
  * successors; staff accounts with roles and units; API keys; and the scope
  * rule every module uses (an officer sees their units and the units below).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Organization")
+@org.springframework.modulith.ApplicationModule(displayName = "Organization",
+        allowedDependencies = {"shared", "audit"})
 package vn.motcua.organization;

@@ -4,5 +4,6 @@
  * the page layout and language switch, error rendering (problem details),
  * request ids, database creation and start-up safety checks.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform",
+        allowedDependencies = {"shared", "organization", "calendar", "audit"})
 package vn.motcua.platform;

@@ -7,5 +7,6 @@
  * SMTP, SMS as a pluggable channel); rating. The public pages of the
  * catalogue and tracking live in their modules.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Portal")
+@org.springframework.modulith.ApplicationModule(displayName = "Portal",
+        allowedDependencies = {"shared", "organization", "calendar", "catalog", "dossier", "warehouse", "audit", "platform :: security"})
 package vn.motcua.portal;

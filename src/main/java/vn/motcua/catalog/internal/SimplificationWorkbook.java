@@ -1,22 +1,19 @@
 package vn.motcua.catalog.internal;
 
 import static vn.motcua.shared.ReportWorkbook.boxed;
+import static vn.motcua.shared.ReportWorkbook.fitColumns;
+import static vn.motcua.shared.ReportWorkbook.header;
 import static vn.motcua.shared.ReportWorkbook.number;
+import static vn.motcua.shared.ReportWorkbook.printLandscapeA4;
 import static vn.motcua.shared.ReportWorkbook.string;
 import static vn.motcua.shared.ReportWorkbook.title;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -65,7 +62,7 @@ public class SimplificationWorkbook {
     }
 
     public byte[] xlsx(SimplificationReview review, String filter, Locale locale) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        return ReportWorkbook.bytes(wb -> {
             Styles s = new Styles(wb);
             Sheet sh = wb.createSheet(msg("simplification.xlsx.sheet", locale));
             int last = PERCENT_COL;
@@ -88,15 +85,15 @@ public class SimplificationWorkbook {
             head.setHeightInPoints(45);
             int c = 0;
             for (String key : LEAD) {
-                header(head, c++, msg(key, locale), s);
+                header(head, c++, msg(key, locale), s.header);
             }
             for (int side = 0; side < 2; side++) {
                 for (String key : SIDE) {
-                    header(head, c++, msg(key, locale), s);
+                    header(head, c++, msg(key, locale), s.header);
                 }
             }
-            header(head, SAVING_COL, msg("simplification.savingVnd", locale), s);
-            header(head, PERCENT_COL, msg("simplification.savingPercent", locale), s);
+            header(head, SAVING_COL, msg("simplification.savingVnd", locale), s.header);
+            header(head, PERCENT_COL, msg("simplification.savingPercent", locale), s.header);
 
             int r = HEADER_ROW + 1;
             int n = 1;
@@ -124,26 +121,12 @@ public class SimplificationWorkbook {
             percent(total, PERCENT_COL, t.savingPercent(), s);
             total.getCell(PERCENT_COL).setCellStyle(s.boldPercent);
 
-            for (int k = 0; k <= last; k++) {
-                sh.autoSizeColumn(k);
-                int width = Math.min(sh.getColumnWidth(k) + 512, MAX_CHARS * 256);
-                sh.setColumnWidth(k, Math.max(width, (k == 0 ? 5 : 11) * 256));
-            }
+            fitColumns(sh, last, MAX_CHARS, 5, 11);
             sh.setColumnWidth(2, MAX_CHARS * 256);
             sh.createFreezePane(3, HEADER_ROW + 1);
             sh.setRepeatingRows(new CellRangeAddress(HEADER_ROW - 1, HEADER_ROW, -1, -1));
-            PrintSetup ps = sh.getPrintSetup();
-            ps.setLandscape(true);
-            ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-            ps.setFitWidth((short) 1);
-            ps.setFitHeight((short) 0);
-            sh.setFitToPage(true);
-
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            printLandscapeA4(sh);
+        });
     }
 
     /** A side's figures; for ABOLISH (no side after) the inputs stay empty and the costs are 0. */
@@ -169,12 +152,6 @@ public class SimplificationWorkbook {
         return messages.getMessage(key, null, key, locale);
     }
 
-    private static void header(Row row, int c, String text, Styles s) {
-        Cell cell = row.createCell(c);
-        cell.setCellValue(text);
-        cell.setCellStyle(s.header);
-    }
-
     private static void decimal(Row row, int c, BigDecimal value, CellStyle style) {
         Cell cell = row.createCell(c);
         if (value != null) {
@@ -190,10 +167,6 @@ public class SimplificationWorkbook {
             cell.setCellValue(percent.divide(BigDecimal.valueOf(100), 4, RoundingMode.UNNECESSARY).doubleValue());
         }
         cell.setCellStyle(s.percent);
-    }
-
-    private static String nfc(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     /** The workbook's cell styles, made once per workbook. */
@@ -221,10 +194,8 @@ public class SimplificationWorkbook {
             header = ReportWorkbook.headerStyle(wb, strong);
 
             text = boxed(wb);
-            wrap = boxed(wb);
-            wrap.setWrapText(true);
-            integer = boxed(wb);
-            integer.setAlignment(HorizontalAlignment.CENTER);
+            wrap = ReportWorkbook.wrapped(wb);
+            integer = ReportWorkbook.centred(wb);
             money = boxed(wb);
             money.setDataFormat(moneyFormat);
             // General: 8.5 and 4, where "#,##0.##" would show "4."

@@ -1,13 +1,13 @@
 package vn.motcua.dossier.internal;
 
 import static vn.motcua.shared.ReportWorkbook.boxed;
+import static vn.motcua.shared.ReportWorkbook.fitColumns;
+import static vn.motcua.shared.ReportWorkbook.header;
 import static vn.motcua.shared.ReportWorkbook.number;
+import static vn.motcua.shared.ReportWorkbook.printLandscapeA4;
 import static vn.motcua.shared.ReportWorkbook.string;
 import static vn.motcua.shared.ReportWorkbook.title;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,7 +19,6 @@ import java.util.Objects;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -71,7 +70,7 @@ public class LogBookExporter {
 
     public byte[] xlsx(String unitName, LocalDate from, LocalDate to, List<DossierSummary> rows) {
         List<DossierSummary> list = rows == null ? List.of() : rows;
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        return ReportWorkbook.bytes(wb -> {
             Styles s = new Styles(wb);
             Sheet sh = wb.createSheet("Sổ theo dõi hồ sơ");
             int last = HEADERS.size() - 1;
@@ -84,9 +83,7 @@ public class LogBookExporter {
             Row head = sh.createRow(HEADER_ROW);
             head.setHeightInPoints(30);
             for (int c = 0; c < HEADERS.size(); c++) {
-                Cell cell = head.createCell(c);
-                cell.setCellValue(HEADERS.get(c));
-                cell.setCellStyle(s.header);
+                header(head, c, HEADERS.get(c), s.header);
             }
 
             int r = HEADER_ROW + 1;
@@ -109,28 +106,14 @@ public class LogBookExporter {
             tc.setCellValue("Tổng số: " + list.size() + " hồ sơ");
             tc.setCellStyle(s.bold);
 
-            for (int c = 0; c <= last; c++) {
-                sh.autoSizeColumn(c);
-                int width = Math.min(sh.getColumnWidth(c) + 512, MAX_CHARS * 256);
-                sh.setColumnWidth(c, Math.max(width, 6 * 256));
-            }
+            fitColumns(sh, last, MAX_CHARS, 6, 6);
             sh.createFreezePane(0, HEADER_ROW + 1);
             if (!list.isEmpty()) {
                 sh.setAutoFilter(new CellRangeAddress(HEADER_ROW, HEADER_ROW + list.size(), 0, last));
             }
             sh.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
-            PrintSetup ps = sh.getPrintSetup();
-            ps.setLandscape(true);
-            ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-            ps.setFitWidth((short) 1);
-            ps.setFitHeight((short) 0);
-            sh.setFitToPage(true);
-
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            printLandscapeA4(sh);
+        });
     }
 
     /** Overdue is what the list computed (end or now after the appointment); not judged before receipt or once refused/withdrawn. */
@@ -192,10 +175,8 @@ public class LogBookExporter {
             header = ReportWorkbook.headerStyle(wb, strong);
 
             text = boxed(wb);
-            wrap = boxed(wb);
-            wrap.setWrapText(true);
-            center = boxed(wb);
-            center.setAlignment(HorizontalAlignment.CENTER);
+            wrap = ReportWorkbook.wrapped(wb);
+            center = ReportWorkbook.centred(wb);
             dateTime = boxed(wb);
             dateTime.setAlignment(HorizontalAlignment.CENTER);
             dateTime.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
