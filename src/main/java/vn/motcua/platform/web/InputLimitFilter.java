@@ -52,6 +52,10 @@ public class InputLimitFilter extends OncePerRequestFilter {
             tooLarge(request, response, limit);
             return;
         }
+        if (!parametersDecode(request)) {
+            responses.refuse(request, response, 400, null, "problem.badRequest", new Object[0], 0);
+            return;
+        }
         String badParameter = parameterWithNul(request);
         if (badParameter != null) {
             responses.refuse(request, response, 400, badParameter, "validation.text.nul", new Object[0], 0);
@@ -73,6 +77,28 @@ public class InputLimitFilter extends OncePerRequestFilter {
     private void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         // the client may still be sending: the container drains a little more of the body or closes the connection
         responses.refuse(request, response, 413, null, "limit.body", new Object[] {InputLimits.humanBytes(limit)}, 0);
+    }
+
+    /**
+     * Whether the container can decode the request's parameters (the query
+     * string, and a URL-encoded form body, which the container reads whoever
+     * asks first: on the API too, where the language switch asks). Bytes that
+     * are not UTF-8 made the first component to ask fail with a server error;
+     * they are the client's mistake, found here before anything else runs.
+     * Multipart bodies are left to the container's own limits.
+     */
+    static boolean parametersDecode(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return true;
+        }
+        try {
+            request.getParameterMap();
+            return true;
+        } catch (IllegalStateException e) {
+            // Tomcat's InvalidParameterException: "Character decoding failed"
+            return false;
+        }
     }
 
     /**
