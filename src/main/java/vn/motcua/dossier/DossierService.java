@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.Timing;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.internal.ActPolicy;
 import vn.motcua.dossier.internal.Actor;
 import vn.motcua.dossier.internal.Dossier;
 import vn.motcua.dossier.internal.DossierCodes;
@@ -49,10 +50,6 @@ import vn.motcua.shared.PageResult;
 @Service
 @Transactional(readOnly = true)
 public class DossierService {
-
-    /** Acts done at the desk that received the dossier (besides the unit holding it). */
-    private static final Set<Action> DESK_ACTS = Set.of(Action.RECEIVE, Action.REFUSE, Action.SUPPLEMENT_RECEIVED,
-            Action.PAYMENT_RECEIVED, Action.RETURN, Action.WITHDRAW);
 
     private final DossierStore store;
     private final DossierCodes codes;
@@ -535,21 +532,25 @@ public class DossierService {
         return u != null ? u : d.handlingUnitId();
     }
 
+    /** The service's guard: where the officer sits and the role, by {@link ActPolicy}; the status rules are the aggregate's. */
     private void checkMayAct(Dossier d, Action action, StaffPrincipal who, OfficerScope scope) {
-        boolean atHandlingUnit = d.handlingUnitId() != null && scope.includes(new UnitId(d.handlingUnitId()));
-        boolean atDesk = scope.includes(new UnitId(d.receivingUnitId()));
-        boolean placed = atHandlingUnit || (DESK_ACTS.contains(action) && atDesk);
-        if (!placed || who.hasRole("SUPERVISOR") && !who.hasAnyRole("ONE_STOP_OFFICER", "SPECIALIST", "LEADER")) {
+        if (!ActPolicy.placed(d, action, who, scope)) {
             throw new AccessDeniedException("dossier " + d.code() + " is not at the caller's unit");
         }
-        boolean roleOk = switch (action) {
-            case RECEIVE, REFUSE, SUPPLEMENT_RECEIVED, PAYMENT_RECEIVED, RETURN -> who.hasRole("ONE_STOP_OFFICER");
-            case COMPLETE -> who.hasRole("LEADER");
-            default -> who.hasAnyRole("ONE_STOP_OFFICER", "SPECIALIST", "LEADER");
-        };
-        if (!roleOk) {
+        if (!ActPolicy.roleMay(action, who)) {
             throw new AccessDeniedException("role may not " + action.path());
         }
+    }
+
+    /**
+     * The acts this officer may do on the dossier now ({@link ActPolicy#allowedActs}):
+     * exactly those {@link #act} does not refuse for the caller's place, role,
+     * the dossier's status or a once-only rule; it may still refuse one for
+     * what the act carries. Outside the caller's scope: 404.
+     */
+    public Set<Action> allowedActs(String code, StaffPrincipal who) {
+        OfficerScope scope = org.scopeOf(who.id());
+        return ActPolicy.allowedActs(visible(code, scope), who, scope, clock.instant());
     }
 
     /**

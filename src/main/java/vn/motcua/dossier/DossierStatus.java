@@ -42,13 +42,32 @@ public enum DossierStatus {
         throw new IllegalArgumentException("no dossier status " + code);
     }
 
+    /** The clock runs: received or in processing (2, 4). */
+    public static final java.util.Set<DossierStatus> CLOCK_RUNNING =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(RECEIVED, PROCESSING));
+    /** The clock is stopped, waiting for the applicant (5, 6, DOMAIN.md §3). */
+    public static final java.util.Set<DossierStatus> PAUSED =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(WAITING_SUPPLEMENT, WAITING_PAYMENT));
+    /** Open: received and still in the hands of the administration (2, 4, 5, 6); the only ones that can become overdue while unfinished. */
+    public static final java.util.Set<DossierStatus> OPEN =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(RECEIVED, PROCESSING, WAITING_SUPPLEMENT, WAITING_PAYMENT));
+    /** Work still waits at a unit: new, open or the result ready to return (1, 2, 4, 5, 6, 9). */
+    public static final java.util.Set<DossierStatus> PENDING = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(NEW, RECEIVED, PROCESSING, WAITING_SUPPLEMENT, WAITING_PAYMENT, DONE));
+
     /** Whether the appointment clock is running (received or in processing). */
     public boolean clockRunning() {
-        return this == RECEIVED || this == PROCESSING;
+        return CLOCK_RUNNING.contains(this);
     }
 
     /** Still in the hands of the administration. */
     public boolean open() {
-        return this == RECEIVED || this == PROCESSING || this == WAITING_SUPPLEMENT || this == WAITING_PAYMENT;
+        return OPEN.contains(this);
+    }
+
+    /** The codes of these statuses as an SQL list, e.g. {@code (2, 4)}, for {@code d.status IN ...}. */
+    public static String sqlList(java.util.Set<DossierStatus> statuses) {
+        return statuses.stream().sorted().map(s -> String.valueOf(s.code))
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 }

@@ -180,7 +180,7 @@ public class Dossier {
      * an earlier one is kept on the history row as back-dated.
      */
     private void receive(Instant now, Instant at, Actor actor, WorkingCalendar calendar) {
-        require(Action.RECEIVE, DossierStatus.NEW);
+        check(Action.RECEIVE, now);
         if (at.isAfter(now)) {
             throw new IllegalArgumentException("receipt time " + at + " is after the act " + now);
         }
@@ -214,7 +214,7 @@ public class Dossier {
 
     /** 1 → 3: refused at intake, with the reason the refusal slip (form 03) states. */
     public void refuse(Instant at, Actor actor, String reason) {
-        require(Action.REFUSE, DossierStatus.NEW);
+        check(Action.REFUSE, at);
         String why = requireReason(reason);
         DossierStatus from = status;
         status = DossierStatus.REFUSED;
@@ -275,10 +275,7 @@ public class Dossier {
      * status, a next step to go to, and the receiving unit.
      */
     public void checkForward(Long toUnit, java.util.Set<Long> allowedUnits) {
-        require(Action.FORWARD, DossierStatus.RECEIVED, DossierStatus.PROCESSING);
-        if (currentStep == null || currentStep >= steps.size()) {
-            throw new DomainRuleViolation("no-next-step", "dossier.forward.noNextStep");
-        }
+        check(Action.FORWARD, null);
         Step next = steps.get(currentStep);
         if (toUnit != null && !toUnit.equals(next.unitId) && (allowedUnits == null || !allowedUnits.contains(toUnit))) {
             throw new DomainRuleViolation("forward-unit-not-allowed", "dossier.forward.unitNotAllowed");
@@ -291,10 +288,7 @@ public class Dossier {
      * {@code supplement-once}).
      */
     public void requestSupplement(Instant at, Actor actor, List<String> items, String reason) {
-        require(Action.REQUEST_SUPPLEMENT, DossierStatus.RECEIVED, DossierStatus.PROCESSING);
-        if (supplementCount >= 1) {
-            throw new DomainRuleViolation("supplement-once", "dossier.supplement.once");
-        }
+        check(Action.REQUEST_SUPPLEMENT, at);
         List<String> list = items == null ? List.of() : items.stream().filter(s -> !Texts.isBlank(s)).map(Texts::clean).toList();
         if (list.isEmpty()) {
             throw InvalidInput.of("items", "dossier.supplement.items");
@@ -310,13 +304,13 @@ public class Dossier {
 
     /** 5 → 4: the supplement came; the appointment and the open steps move by the working time paused. */
     public void supplementReceived(Instant at, Actor actor, WorkingCalendar calendar) {
-        require(Action.SUPPLEMENT_RECEIVED, DossierStatus.WAITING_SUPPLEMENT);
+        check(Action.SUPPLEMENT_RECEIVED, at);
         resume(at, actor, Action.SUPPLEMENT_RECEIVED, calendar);
     }
 
     /** 4 → 6: waiting for a fee or tax; the clock stops. */
     public void requestPayment(Instant at, Actor actor, long amountVnd, String reason) {
-        require(Action.REQUEST_PAYMENT, DossierStatus.RECEIVED, DossierStatus.PROCESSING);
+        check(Action.REQUEST_PAYMENT, at);
         if (amountVnd <= 0) {
             throw InvalidInput.of("amountVnd", "dossier.payment.amount");
         }
@@ -329,7 +323,7 @@ public class Dossier {
 
     /** 6 → 4: paid; the clock resumes with the paused working time added. */
     public void paymentReceived(Instant at, Actor actor, WorkingCalendar calendar) {
-        require(Action.PAYMENT_RECEIVED, DossierStatus.WAITING_PAYMENT);
+        check(Action.PAYMENT_RECEIVED, at);
         resume(at, actor, Action.PAYMENT_RECEIVED, calendar);
     }
 
@@ -360,14 +354,7 @@ public class Dossier {
      * {@code apology-once}, {@code apology-after-deadline}).
      */
     public void apologize(Instant at, Actor actor, String reason, Instant newAppointment) {
-        require(Action.APOLOGIZE, DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.WAITING_SUPPLEMENT,
-                DossierStatus.WAITING_PAYMENT);
-        if (apologyCount >= 1) {
-            throw new DomainRuleViolation("apology-once", "dossier.apology.once");
-        }
-        if (!at.isBefore(appointmentAt)) {
-            throw new DomainRuleViolation("apology-after-deadline", "dossier.apology.late");
-        }
+        check(Action.APOLOGIZE, at);
         String why = requireReason(reason);
         if (newAppointment == null || !newAppointment.isAfter(appointmentAt)) {
             throw InvalidInput.of("newAppointmentAt", "dossier.apology.newAppointment");
@@ -381,15 +368,14 @@ public class Dossier {
 
     /** 4/5 → 8: processing stops (stop notice, form 05), also when a requested supplement never comes. */
     public void stop(Instant at, Actor actor, String reason) {
-        require(Action.STOP, DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.WAITING_SUPPLEMENT);
+        check(Action.STOP, at);
         String why = requireReason(reason);
         end(at, actor, Action.STOP, DossierStatus.STOPPED, why);
     }
 
     /** → 7: the applicant withdraws the dossier while it is still open. */
     public void withdraw(Instant at, Actor actor, String reason) {
-        require(Action.WITHDRAW, DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.WAITING_SUPPLEMENT,
-                DossierStatus.WAITING_PAYMENT);
+        check(Action.WITHDRAW, at);
         String why = requireReason(reason);
         end(at, actor, Action.WITHDRAW, DossierStatus.WITHDRAWN, why);
     }
@@ -428,7 +414,7 @@ public class Dossier {
      */
     public void complete(Instant at, Actor actor, String resultNumber, String resultFileId, String skipReason,
                          WorkingCalendar calendar) {
-        require(Action.COMPLETE, DossierStatus.PROCESSING);
+        check(Action.COMPLETE, at);
         if (Texts.isBlank(resultNumber)) {
             throw InvalidInput.of("resultNumber", "validation.required");
         }
@@ -499,7 +485,7 @@ public class Dossier {
 
     /** 9 → 10: the result is handed over in person or sent by post. */
     public void returnResult(Instant at, Actor actor, Channel channel) {
-        require(Action.RETURN, DossierStatus.DONE);
+        check(Action.RETURN, at);
         if (channel == null || channel == Channel.ONLINE && resultFileId == null) {
             throw InvalidInput.of("channel", channel == null ? "validation.required" : "dossier.return.noElectronicResult");
         }
@@ -608,13 +594,46 @@ public class Dossier {
 
     // --- rules ---------------------------------------------------------------------------------
 
-    private void require(Action action, DossierStatus... allowed) {
-        for (DossierStatus s : allowed) {
-            if (status == s) {
-                return;
-            }
+    /**
+     * The rule that refuses this act now whatever it carries, or null: the
+     * status it must start from ({@link ActPolicy#from}), a next step to
+     * forward to, the supplement requested once, the apology once and before
+     * the appointment. Every act checks it first; {@link ActPolicy#allowedActs}
+     * asks it for the page's buttons.
+     */
+    public DomainRuleViolation refusal(Action action, Instant at) {
+        if (!ActPolicy.from(action).contains(status)) {
+            return new DomainRuleViolation("illegal-transition", "dossier.illegalTransition", action.path(), status.code());
         }
-        throw new DomainRuleViolation("illegal-transition", "dossier.illegalTransition", action.path(), status.code());
+        switch (action) {
+            case FORWARD -> {
+                if (currentStep == null || currentStep >= steps.size()) {
+                    return new DomainRuleViolation("no-next-step", "dossier.forward.noNextStep");
+                }
+            }
+            case REQUEST_SUPPLEMENT -> {
+                if (supplementCount >= 1) {
+                    return new DomainRuleViolation("supplement-once", "dossier.supplement.once");
+                }
+            }
+            case APOLOGIZE -> {
+                if (apologyCount >= 1) {
+                    return new DomainRuleViolation("apology-once", "dossier.apology.once");
+                }
+                if (appointmentAt == null || at == null || !at.isBefore(appointmentAt)) {
+                    return new DomainRuleViolation("apology-after-deadline", "dossier.apology.late");
+                }
+            }
+            default -> { }
+        }
+        return null;
+    }
+
+    private void check(Action action, Instant at) {
+        DomainRuleViolation refused = refusal(action, at);
+        if (refused != null) {
+            throw refused;
+        }
     }
 
     private static String requireReason(String reason) {

@@ -118,14 +118,17 @@ public class DossierQueries {
         String where = where(new DossierQuery(null, unit, null, null, null, null, null, 0, 0), scope, calendar, now, p);
         p.addValue("now", ts(now)).addValue("soon", ts(dueSoonLimit(calendar, now)));
         Map<String, Object> row = jdbc.sql("""
-                SELECT count(*) FILTER (WHERE d.status = 1) AS new,
-                       count(*) FILTER (WHERE d.status IN (2, 4)) AS in_progress,
-                       count(*) FILTER (WHERE d.status IN (2, 4) AND d.appointment_at >= :now AND d.appointment_at < :soon) AS due_soon,
-                       count(*) FILTER (WHERE d.status IN (2, 4) AND d.appointment_at < :now) AS overdue,
-                       count(*) FILTER (WHERE d.status = 5) AS waiting_supplement,
-                       count(*) FILTER (WHERE d.status = 6) AS waiting_payment,
-                       count(*) FILTER (WHERE d.status = 9) AS ready_to_return
-                  FROM dossier d""" + where + " AND d.status IN (1, 2, 4, 5, 6, 9)")
+                SELECT count(*) FILTER (WHERE %s) AS new,
+                       count(*) FILTER (WHERE %s) AS in_progress,
+                       count(*) FILTER (WHERE %s) AS due_soon,
+                       count(*) FILTER (WHERE %s) AS overdue,
+                       count(*) FILTER (WHERE %s) AS waiting_supplement,
+                       count(*) FILTER (WHERE %s) AS waiting_payment,
+                       count(*) FILTER (WHERE %s) AS ready_to_return
+                  FROM dossier d""".formatted(inbox(DossierQuery.Inbox.NEW), inbox(DossierQuery.Inbox.IN_PROGRESS),
+                        inbox(DossierQuery.Inbox.DUE_SOON), inbox(DossierQuery.Inbox.OVERDUE),
+                        inbox(DossierQuery.Inbox.WAITING_SUPPLEMENT), inbox(DossierQuery.Inbox.WAITING_PAYMENT),
+                        inbox(DossierQuery.Inbox.READY_TO_RETURN)) + where + " AND " + StatusSql.PENDING)
                 .paramSource(p).query().singleRow();
         Map<DossierQuery.Inbox, Long> out = new EnumMap<>(DossierQuery.Inbox.class);
         for (DossierQuery.Inbox i : DossierQuery.Inbox.values()) {
@@ -167,13 +170,12 @@ public class DossierQueries {
             p.addValue("assignee", q.assignee());
         }
         if (q.overdue() != null) {
-            String overdue = "((d.status IN (2, 4) AND d.appointment_at < :now) OR (d.status IN (5, 6) AND d.paused_since > d.appointment_at)"
-                    + " OR (d.finished_at IS NOT NULL AND d.finished_at > d.appointment_at))";
+            String overdue = StatusSql.OVERDUE;
             w.append(q.overdue() ? " AND " + overdue : " AND NOT coalesce(" + overdue + ", FALSE)");
             p.addValue("now", ts(now));
         }
         if (q.dueBefore() != null) {
-            w.append(" AND d.status IN (2, 4, 5, 6) AND d.appointment_at < :dueBefore");
+            w.append(" AND " + StatusSql.OPEN + " AND d.appointment_at < :dueBefore");
             p.addValue("dueBefore", q.dueBefore());
         }
         if (!Texts.isBlank(q.q())) {
@@ -191,20 +193,25 @@ public class DossierQueries {
         }
         if (q.inbox() != null) {
             p.addValue("now", ts(now));
-            switch (q.inbox()) {
-                case NEW -> w.append(" AND d.status = 1");
-                case IN_PROGRESS -> w.append(" AND d.status IN (2, 4)");
-                case DUE_SOON -> {
-                    w.append(" AND d.status IN (2, 4) AND d.appointment_at >= :now AND d.appointment_at < :soon");
-                    p.addValue("soon", ts(dueSoonLimit(calendar, now)));
-                }
-                case OVERDUE -> w.append(" AND d.status IN (2, 4) AND d.appointment_at < :now");
-                case WAITING_SUPPLEMENT -> w.append(" AND d.status = 5");
-                case WAITING_PAYMENT -> w.append(" AND d.status = 6");
-                case READY_TO_RETURN -> w.append(" AND d.status = 9");
+            w.append(" AND ").append(inbox(q.inbox()));
+            if (q.inbox() == DossierQuery.Inbox.DUE_SOON) {
+                p.addValue("soon", ts(dueSoonLimit(calendar, now)));
             }
         }
         return w.toString();
+    }
+
+    /** The condition of one inbox over {@code dossier d} ({@code :now}, and {@code :soon} for due soon). */
+    private static String inbox(DossierQuery.Inbox inbox) {
+        return switch (inbox) {
+            case NEW -> StatusSql.is(DossierStatus.NEW);
+            case IN_PROGRESS -> StatusSql.CLOCK_RUNNING;
+            case DUE_SOON -> "(" + StatusSql.CLOCK_RUNNING + " AND d.appointment_at >= :now AND d.appointment_at < :soon)";
+            case OVERDUE -> StatusSql.OPEN_OVERDUE;
+            case WAITING_SUPPLEMENT -> StatusSql.is(DossierStatus.WAITING_SUPPLEMENT);
+            case WAITING_PAYMENT -> StatusSql.is(DossierStatus.WAITING_PAYMENT);
+            case READY_TO_RETURN -> StatusSql.is(DossierStatus.DONE);
+        };
     }
 
     private Map<Long, UnitRef> unitNames(List<Row> rows) {

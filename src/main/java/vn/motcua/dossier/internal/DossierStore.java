@@ -383,9 +383,9 @@ public class DossierStore {
     public List<Long> openAt(java.util.Collection<Long> units) {
         return jdbc.sql("""
                 SELECT DISTINCT d.id FROM dossier d
-                 WHERE d.status IN (1, 2, 4, 5, 6, 9)
+                 WHERE %s
                    AND (d.handling_unit_id = ANY(:u) OR EXISTS (SELECT 1 FROM dossier_step s
-                        WHERE s.dossier_id = d.id AND s.finished_at IS NULL AND s.unit_id = ANY(:u)))""")
+                        WHERE s.dossier_id = d.id AND s.finished_at IS NULL AND s.unit_id = ANY(:u)))""".formatted(StatusSql.PENDING))
                 .param("u", units.toArray(Long[]::new)).query(Long.class).list();
     }
 

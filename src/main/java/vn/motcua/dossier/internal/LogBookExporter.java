@@ -26,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.CalendarService;
+import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierSummary;
 import vn.motcua.shared.ReportWorkbook;
 
@@ -118,7 +119,8 @@ public class LogBookExporter {
 
     /** Overdue is what the list computed (end or now after the appointment); not judged before receipt or once refused/withdrawn. */
     private static String deadline(DossierSummary d) {
-        if (d.appointmentAt() == null || d.statusCode() == 3 || d.statusCode() == 7) {
+        DossierStatus status = DossierStatus.of(d.statusCode());
+        if (d.appointmentAt() == null || status == DossierStatus.REFUSED || status == DossierStatus.WITHDRAWN) {
             return "";
         }
         return d.overdue() ? "Quá hạn" : "Trong hạn";
@@ -126,7 +128,7 @@ public class LogBookExporter {
 
     private static String note(DossierSummary d) {
         List<String> parts = new ArrayList<>();
-        boolean open = d.statusCode() == 2 || d.statusCode() == 4 || d.statusCode() == 5 || d.statusCode() == 6;
+        boolean open = DossierStatus.of(d.statusCode()).open();
         if (open && d.stepName() != null) {
             parts.add("Bước: " + nfc(d.stepName()));
         }

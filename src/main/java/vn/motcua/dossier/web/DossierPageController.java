@@ -128,7 +128,8 @@ public class DossierPageController {
         DossierView d = dossiers.get(code, scope);
         model.addAttribute("d", d);
         model.addAttribute("history", dossiers.history(code, scope));
-        List<String> actions = availableActions(d, me, scope);
+        // exactly the acts the service's guard and the aggregate accept now (one policy for both)
+        List<String> actions = dossiers.allowedActs(code, me).stream().map(Action::path).toList();
         model.addAttribute("actions", actions);
         model.addAttribute("scannable", dossiers.scannable(code, me));
         // the forward form offers only the units the dossier may go to; the service checks it again
@@ -212,67 +213,6 @@ public class DossierPageController {
             redirect.addFlashAttribute("flashError", msg("auth.forbidden"));
         }
         return "redirect:/dossiers/" + code;
-    }
-
-    /** The acts this person may do on the dossier now, for the buttons on the page. */
-    private List<String> availableActions(DossierView d, StaffPrincipal me, OfficerScope scope) {
-        boolean atUnit = d.handlingUnit() != null && scope.includes(new vn.motcua.organization.UnitId(d.handlingUnit().id()));
-        boolean atDesk = scope.includes(new vn.motcua.organization.UnitId(d.receivingUnit().id()));
-        boolean desk = me.hasRole("ONE_STOP_OFFICER");
-        boolean worker = me.hasAnyRole("ONE_STOP_OFFICER", "SPECIALIST", "LEADER");
-        java.util.List<String> out = new java.util.ArrayList<>();
-        switch (d.statusCode()) {
-            case 1 -> {
-                if (desk && atDesk) {
-                    out.addAll(List.of("receive", "refuse"));
-                }
-            }
-            case 2, 4 -> {
-                if (worker && atUnit) {
-                    boolean lastStep = d.currentStep() != null && d.currentStep().seq() >= d.steps().size();
-                    if (!lastStep) {
-                        out.add("forward");
-                    }
-                    if (d.statusCode() == 4 && me.hasRole("LEADER")) {
-                        out.add("complete");
-                    }
-                    if (d.supplementRequests() == 0) {
-                        out.add("request-supplement");
-                    }
-                    out.add("request-payment");
-                    if (d.apologies() == 0 && !d.overdue()) {
-                        out.add("apologize");
-                    }
-                    out.add("stop");
-                }
-                if (worker && (atUnit || atDesk)) {
-                    out.add("withdraw");
-                }
-            }
-            case 5 -> {
-                if (desk && (atDesk || atUnit)) {
-                    out.add("supplement-received");
-                }
-                if (worker && atUnit) {
-                    out.add("stop");
-                }
-                if (worker && (atUnit || atDesk)) {
-                    out.add("withdraw");
-                }
-            }
-            case 6 -> {
-                if (desk && (atDesk || atUnit)) {
-                    out.addAll(List.of("payment-received", "withdraw"));
-                }
-            }
-            case 9 -> {
-                if (desk && (atDesk || atUnit)) {
-                    out.add("return");
-                }
-            }
-            default -> { }
-        }
-        return out;
     }
 
     private String msg(String key, Object... args) {
