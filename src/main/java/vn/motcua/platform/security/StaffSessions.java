@@ -15,12 +15,11 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.motcua.organization.StaffAccessChanged;
 import vn.motcua.organization.StaffPrincipal;
+import vn.motcua.shared.AfterCommit;
 
 /**
  * Ends a staff member's sessions when their access is cut or their password
@@ -79,16 +78,7 @@ public class StaffSessions {
                 log.warn("Second sweep of the sessions of staff {} failed", change.staffId().value(), e);
             }
         };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    afterCommit.run();
-                }
-            });
-        } else {
-            afterCommit.run();
-        }
+        AfterCommit.run(afterCommit);
     }
 
     /** Ids of the sessions whose principal is this staff member, but the one to keep. */

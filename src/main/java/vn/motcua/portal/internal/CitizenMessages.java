@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import vn.motcua.portal.NotificationChannel;
+import vn.motcua.shared.AfterCommit;
 
 /**
  * Messages to one account holder that are not about a dossier (a password-reset

@@ -14,6 +14,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.motcua.portal.CitizenAccount;
 import vn.motcua.portal.CitizenPrincipal;
+import vn.motcua.shared.AfterCommit;
 
 /**
  * Ends a citizen's sessions on every node at once: sessions live in

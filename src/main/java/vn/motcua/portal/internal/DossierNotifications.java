@@ -15,13 +15,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.motcua.dossier.ApplicantNotice;
 import vn.motcua.dossier.ApplicantNotices;
 import vn.motcua.dossier.ApplicantNoticesQueued;
 import vn.motcua.portal.NotificationChannel;
 import vn.motcua.portal.RatingService;
+import vn.motcua.shared.AfterCommit;
 
 /**
  * Tells the applicant, in Vietnamese, when the dossier is received, refused,
@@ -69,16 +68,7 @@ class DossierNotifications implements SmartLifecycle {
     /** An act owes messages: send them once its transaction has committed (not before: they are not visible yet). */
     @EventListener
     void on(ApplicantNoticesQueued event) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake();
-                }
-            });
-        } else {
-            wake();
-        }
+        AfterCommit.run(this::wake);
     }
 
     private void wake() {

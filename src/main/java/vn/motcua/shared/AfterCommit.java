@@ -1,15 +1,15 @@
-package vn.motcua.portal.internal;
+package vn.motcua.shared;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Runs something once the current transaction has committed (never if it rolls back), or at once outside one. */
-final class AfterCommit {
+public final class AfterCommit {
 
     private AfterCommit() {
     }
 
-    static void run(Runnable action) {
+    public static void run(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
