@@ -386,8 +386,8 @@ public class OrganizationService {
         Map<String, String> errors = validateStaff(null, command);
         if (Texts.isBlank(command.password())) {
             errors.put("password", "validation.required");
-        } else if (command.password().length() < MIN_PASSWORD_LENGTH) {
-            errors.put("password", "staff.password.short");
+        } else if (passwordProblem(command.password()) != null) {
+            errors.put("password", passwordProblem(command.password()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -413,8 +413,8 @@ public class OrganizationService {
         Map<String, String> errors = validateStaff(id.value(), command);
         String newHash = null;
         if (!Texts.isBlank(command.password())) {
-            if (command.password().length() < MIN_PASSWORD_LENGTH) {
-                errors.put("password", "staff.password.short");
+            if (passwordProblem(command.password()) != null) {
+                errors.put("password", passwordProblem(command.password()));
             } else {
                 newHash = passwordEncoder.encode(command.password());
             }
@@ -472,14 +472,14 @@ public class OrganizationService {
         StaffRow row = staff.findById(id.value()).orElseThrow(() -> new NotFound("staff " + id));
         LoginAccount account = staff.loginAccount(row.username()).orElseThrow(() -> new NotFound("staff " + id));
         Map<String, String> errors = new LinkedHashMap<>();
-        if (account.lockedAt(clock.instant())
-                || currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
+        if (account.lockedAt(clock.instant()) || currentPassword == null || tooLongForBcrypt(currentPassword)
+                || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
             errors.put("currentPassword", "account.password.current.wrong");
         }
         if (Texts.isBlank(newPassword)) {
             errors.put("newPassword", "validation.required");
-        } else if (newPassword.length() < MIN_PASSWORD_LENGTH) {
-            errors.put("newPassword", "staff.password.short");
+        } else if (passwordProblem(newPassword) != null) {
+            errors.put("newPassword", passwordProblem(newPassword));
         } else if (!newPassword.equals(confirmation)) {
             errors.put("confirmation", "account.password.mismatch");
         }
@@ -495,6 +495,19 @@ public class OrganizationService {
                 .detail("by the account holder"));
         events.publishEvent(new StaffAccessChanged(id, Set.of(row.username()),
                 Set.of(StaffAccessChanged.Reason.PASSWORD_CHANGED), true));
+    }
+
+    /** The message key of what is wrong with a new password (too short; longer than BCrypt reads), or null. */
+    private static String passwordProblem(String password) {
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            return "staff.password.short";
+        }
+        return tooLongForBcrypt(password) ? "staff.password.tooLong" : null;
+    }
+
+    /** BCrypt reads 72 bytes and refuses more: such a password could never be checked. */
+    private static boolean tooLongForBcrypt(String password) {
+        return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72;
     }
 
     private Map<String, String> validateStaff(Long id, StaffCommand c) {

@@ -207,6 +207,23 @@ class StaffSessionTests extends IntegrationTest {
     }
 
     @Test
+    void aNewPasswordLongerThanBcryptReadsIsRefusedNextToTheFieldAndChangesNothing() throws Exception {
+        StaffView person = fixtures.staff(Role.ONE_STOP_OFFICER, fixtures.agency("Sở Mật khẩu Dài"));
+        Cookie here = signIn(person.username(), Fixtures.PASSWORD);
+        String tooLong = "MatKhau@" + "x".repeat(70);
+        String page = mvc.perform(post("/account/password").cookie(here).with(csrf()).param("currentPassword", Fixtures.PASSWORD)
+                        .param("newPassword", tooLong).param("confirmation", tooLong))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Mật khẩu dài quá 72 byte");
+        // a current password BCrypt cannot read is a wrong one, not a server error
+        mvc.perform(post("/account/password").cookie(here).with(csrf()).param("currentPassword", tooLong)
+                        .param("newPassword", "MatKhauMoi@1").param("confirmation", "MatKhauMoi@1"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").with(httpBasic(person.username(), Fixtures.PASSWORD)).with(from(address())))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void changingOnesOwnPasswordKeepsThisSessionAndEndsTheOthers() throws Exception {
         StaffView person = fixtures.staff(Role.ONE_STOP_OFFICER, fixtures.agency("Sở Phiên Tự đổi"));
         Cookie here = signIn(person.username(), Fixtures.PASSWORD);
