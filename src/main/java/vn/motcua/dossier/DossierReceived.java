@@ -1,7 +1,8 @@
 package vn.motcua.dossier;
 
 import java.time.Instant;
+import vn.motcua.organization.UnitId;
 
 /** The desk received a dossier; its clock started. */
-public record DossierReceived(String code, String procedureCode, long receivingUnitId, Channel channel, Instant at, Instant appointmentAt) {
+public record DossierReceived(String code, String procedureCode, UnitId receivingUnit, Channel channel, Instant at, Instant appointmentAt) {
 }

@@ -1,7 +1,8 @@
 package vn.motcua.dossier;
 
 import java.time.Instant;
+import vn.motcua.organization.UnitId;
 
 /** The desk refused a dossier at intake. */
-public record DossierRefused(String code, long receivingUnitId, String reason, Instant at) {
+public record DossierRefused(String code, UnitId receivingUnit, String reason, Instant at) {
 }

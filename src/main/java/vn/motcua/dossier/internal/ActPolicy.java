@@ -72,8 +72,8 @@ public final class ActPolicy {
      * supervisor without an officer's role acts nowhere.
      */
     public static boolean placed(Dossier d, Action action, StaffPrincipal who, OfficerScope scope) {
-        boolean atHandlingUnit = d.handlingUnitId() != null && scope.includes(new UnitId(d.handlingUnitId()));
-        boolean atDesk = scope.includes(new UnitId(d.receivingUnitId()));
+        boolean atHandlingUnit = d.handlingUnit() != null && scope.includes(d.handlingUnit());
+        boolean atDesk = scope.includes(d.receivingUnit());
         boolean placed = atHandlingUnit || (DESK_ACTS.contains(action) && atDesk);
         return placed && !(who.hasRole("SUPERVISOR") && !who.hasAnyRole(WORKERS));
     }

@@ -62,9 +62,12 @@ class DemoDossierData implements ApplicationRunner {
     private final DossierCodes codes;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     DemoDossierData(CatalogService catalog, ProcedureTemplates templates, OrganizationService org, CalendarService calendars,
-                    DossierStore store, DossierCodes codes, JdbcClient jdbc, TransactionTemplate tx) {
+                    DossierStore store, DossierCodes codes, JdbcClient jdbc, TransactionTemplate tx,
+                    org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.catalog = catalog;
         this.templates = templates;
         this.org = org;
@@ -113,10 +116,20 @@ class DemoDossierData implements ApplicationRunner {
         log.info("Loaded {} demo dossiers", made);
     }
 
+    /**
+     * Writes a demo dossier with its whole story and tells the other modules
+     * of its acts, as if they had happened; its applicant is owed no message.
+     */
+    private void save(Dossier d) {
+        d.forgetOwedNotices();
+        store.insert(d);
+        d.takeEvents().forEach(events::publishEvent);
+    }
+
     private void one(ProcedureSummary p, UnitView desk, Instant received, Instant now, WorkingCalendar cal, Random rnd) {
         boolean online = rnd.nextInt(100) < 30;
         FilingTemplate t = templates.template(p.code(), null, desk, null, online);
-        Actor deskActor = new Actor(null, "Cán bộ Một cửa " + desk.name().replace("Trung tâm Phục vụ hành chính công ", ""), desk.id());
+        Actor deskActor = new Actor(null, "Cán bộ Một cửa " + desk.name().replace("Trung tâm Phục vụ hành chính công ", ""), desk.unitId());
         Applicant applicant = applicant(rnd);
         List<ComponentItem> components = t.componentNames().stream()
                 .map(n -> new ComponentItem(n, 1, rnd.nextInt(2), null, online ? 1 : rnd.nextInt(2))).toList();
@@ -127,13 +140,13 @@ class DemoDossierData implements ApplicationRunner {
         Instant at = received;
         if (online) {
             if (fate < 8 && at.plus(Duration.ofHours(2)).isAfter(now.minus(Duration.ofDays(2)))) {
-                store.insert(d); // still waiting in the desk's online queue
+                save(d); // still waiting in the desk's online queue
                 return;
             }
             at = later(cal, at, 60 + rnd.nextInt(600));
             if (fate < 12) {
                 d.refuse(at, deskActor, "Hồ sơ không đúng thành phần theo quy định");
-                store.insert(d);
+                save(d);
                 return;
             }
             d.receive(at, deskActor, cal);
@@ -147,27 +160,27 @@ class DemoDossierData implements ApplicationRunner {
             Instant next = late ? later(cal, target, 30 + rnd.nextInt(600))
                     : earlierThan(cal, at, target, rnd);
             if (next.isAfter(now)) {
-                store.insert(d); // still in this step
+                save(d); // still in this step
                 return;
             }
             if (supplement && step == 1) {
                 Instant ask = later(cal, at, 90);
                 if (ask.isAfter(now)) {
-                    store.insert(d);
+                    save(d);
                     return;
                 }
                 d.requestSupplement(ask, actorAt(d), List.of("Bản sao có chứng thực giấy tờ tùy thân",
                         "Tờ khai có chữ ký của người đề nghị"), "Hồ sơ chưa đủ thành phần theo quy định");
                 Instant back = later(cal, ask, 450 * (1 + rnd.nextInt(4)));
                 if (back.isAfter(now) || rnd.nextInt(100) < 10) {
-                    store.insert(d); // still waiting for the applicant
+                    save(d); // still waiting for the applicant
                     return;
                 }
                 d.supplementReceived(back, deskActor, cal);
                 at = back;
                 next = later(cal, at, 120);
                 if (next.isAfter(now)) {
-                    store.insert(d);
+                    save(d);
                     return;
                 }
             }
@@ -175,20 +188,20 @@ class DemoDossierData implements ApplicationRunner {
                 // a fee or tax to pay before the result (status 6)
                 Instant ask = later(cal, at, 60);
                 if (ask.isAfter(now)) {
-                    store.insert(d);
+                    save(d);
                     return;
                 }
                 d.requestPayment(ask, actorAt(d), 50_000L * (1 + rnd.nextInt(10)), "Lệ phí cấp giấy chứng nhận");
                 Instant paid = later(cal, ask, 450 * (1 + rnd.nextInt(3)));
                 if (paid.isAfter(now) || rnd.nextInt(100) < 40) {
-                    store.insert(d); // still waiting for the payment
+                    save(d); // still waiting for the payment
                     return;
                 }
                 d.paymentReceived(paid, deskActor, cal);
                 at = paid;
                 next = later(cal, at, 120);
                 if (next.isAfter(now)) {
-                    store.insert(d);
+                    save(d);
                     return;
                 }
             }
@@ -196,12 +209,12 @@ class DemoDossierData implements ApplicationRunner {
                 int end = rnd.nextInt(100);
                 if (end < 3) {
                     d.withdraw(next, deskActor, "Công dân đề nghị rút hồ sơ để bổ sung sau");
-                    store.insert(d);
+                    save(d);
                     return;
                 }
                 if (end < 5) {
                     d.stop(next, actorAt(d), "Hồ sơ thuộc trường hợp không đủ điều kiện giải quyết");
-                    store.insert(d);
+                    save(d);
                     return;
                 }
                 if (late && d.apologyCount() == 0 && rnd.nextBoolean() && at.isBefore(d.appointmentAt())) {
@@ -211,24 +224,24 @@ class DemoDossierData implements ApplicationRunner {
                                 later(cal, d.appointmentAt(), 900));
                     }
                 }
-                d.complete(next, new Actor(null, "Lãnh đạo đơn vị", d.handlingUnitId()), "KQ-" + code.substring(code.length() - 4), null, cal);
+                d.complete(next, new Actor(null, "Lãnh đạo đơn vị", d.handlingUnit()), "KQ-" + code.substring(code.length() - 4), null, cal);
                 Instant back = later(cal, next, 60 + rnd.nextInt(900));
                 if (back.isAfter(now) || rnd.nextInt(100) < 8) {
-                    store.insert(d); // result ready, not yet collected
+                    save(d); // result ready, not yet collected
                     return;
                 }
                 d.returnResult(back, deskActor, rnd.nextInt(100) < 15 ? Channel.POST : Channel.IN_PERSON);
-                store.insert(d);
+                save(d);
                 return;
             }
             d.forward(next, actorAt(d), null, null, null, null, cal);
             at = next;
         }
-        store.insert(d);
+        save(d);
     }
 
     private static Actor actorAt(Dossier d) {
-        return new Actor(null, "Chuyên viên xử lý", d.handlingUnitId());
+        return new Actor(null, "Chuyên viên xử lý", d.handlingUnit());
     }
 
     private static Instant later(WorkingCalendar cal, Instant from, int workingMinutes) {

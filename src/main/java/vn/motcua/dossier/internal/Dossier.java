@@ -12,7 +12,25 @@ import vn.motcua.dossier.Action;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.ComponentItem;
+import vn.motcua.dossier.ApplicantNotice;
+import vn.motcua.dossier.ApplicantNoticesQueued;
+import vn.motcua.dossier.DossierActed;
+import vn.motcua.dossier.DossierApologized;
+import vn.motcua.dossier.DossierCompleted;
+import vn.motcua.dossier.DossierFiled;
+import vn.motcua.dossier.DossierReceived;
+import vn.motcua.dossier.DossierRefused;
+import vn.motcua.dossier.DossierReturned;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierStopped;
+import vn.motcua.dossier.DossierWithdrawn;
+import vn.motcua.dossier.PaymentReceived;
+import vn.motcua.dossier.PaymentRequested;
+import vn.motcua.dossier.StepCompleted;
+import vn.motcua.dossier.SupplementReceived;
+import vn.motcua.dossier.SupplementRequested;
+import vn.motcua.organization.StaffId;
+import vn.motcua.organization.UnitId;
 import vn.motcua.organization.Role;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
@@ -56,8 +74,8 @@ public class Dossier {
         public int seq() { return seq; }
         public String name() { return name; }
         public Role role() { return role; }
-        public Long unitId() { return unitId; }
-        public Long assigneeId() { return assigneeId; }
+        public UnitId unit() { return unitId == null ? null : new UnitId(unitId); }
+        public StaffId assignee() { return assigneeId == null ? null : new StaffId(assigneeId); }
         public BigDecimal share() { return share; }
         public Instant dueAt() { return dueAt; }
         public Instant startedAt() { return startedAt; }
@@ -122,6 +140,20 @@ public class Dossier {
     final List<Notice> newNotices = new ArrayList<>();
     /** The steps' changeable fields as last read or written, so saving writes only the steps that changed. */
     List<Object> savedSteps = List.of();
+    /** Events the acts registered since they were last taken ({@link #takeEvents}). */
+    private final List<EventDraft> newEvents = new ArrayList<>();
+    /** Whether an act since the events were last taken owes the applicant a message. */
+    private boolean noticesQueued;
+
+    /**
+     * An event as an act registers it, completed when taken: a filing's code
+     * is numbered only after its insert, and {@code version} is the version
+     * the save gave.
+     */
+    @FunctionalInterface
+    private interface EventDraft {
+        Object complete(String code, int version, int index);
+    }
 
     Dossier() {
     }
@@ -161,6 +193,9 @@ public class Dossier {
         }
         d.status = DossierStatus.NEW;
         d.record(now, actor, Action.FILE, null, DossierStatus.NEW, null, Map.of("channel", channel.name()));
+        String procedure = d.procedureCode;
+        UnitId receiving = new UnitId(receivingUnitId);
+        d.register(code2 -> new DossierFiled(code2, procedure, receiving, channel, now));
         if (channel != Channel.ONLINE) {
             d.receive(now, receivedAt == null ? now : receivedAt, actor, calendar);
         }
@@ -210,6 +245,11 @@ public class Dossier {
             details.put("backDated", true);
         }
         record(now, actor, Action.RECEIVE, from, status, null, details);
+        tellApplicant(ApplicantNotice.Kind.RECEIVED, null, now);
+        String procedure = procedureCode;
+        UnitId receiving = receivingUnit();
+        Channel ch = channel;
+        register(c -> new DossierReceived(c, procedure, receiving, ch, at, appointment));
     }
 
     /** 1 → 3: refused at intake, with the reason the refusal slip (form 03) states. */
@@ -220,6 +260,9 @@ public class Dossier {
         status = DossierStatus.REFUSED;
         finishedAt = at;
         record(at, actor, Action.REFUSE, from, status, why, Map.of());
+        tellApplicant(ApplicantNotice.Kind.REFUSED, why, at);
+        UnitId receiving = receivingUnit();
+        register(c -> new DossierRefused(c, receiving, why, at));
     }
 
     /**
@@ -268,6 +311,11 @@ public class Dossier {
             details.put("note", Texts.clean(note));
         }
         record(at, actor, Action.FORWARD, from, status, null, details);
+        int seq = current.seq;
+        String stepName = current.name;
+        UnitId fromU = fromUnit == null ? null : new UnitId(fromUnit);
+        UnitId toU = targetUnit == null ? null : new UnitId(targetUnit);
+        register(c -> new StepCompleted(c, seq, stepName, fromU, toU, timing.name(), at));
     }
 
     /**
@@ -300,12 +348,17 @@ public class Dossier {
         pausedSince = at;
         status = DossierStatus.WAITING_SUPPLEMENT;
         record(at, actor, Action.REQUEST_SUPPLEMENT, from, status, why, Map.of("items", list));
+        tellApplicant(ApplicantNotice.Kind.SUPPLEMENT, String.join("; ", list), at);
+        UnitId unit = handlingUnit();
+        register(c -> new SupplementRequested(c, list, unit, at));
     }
 
     /** 5 → 4: the supplement came; the appointment and the open steps move by the working time paused. */
     public void supplementReceived(Instant at, Actor actor, WorkingCalendar calendar) {
         check(Action.SUPPLEMENT_RECEIVED, at);
         resume(at, actor, Action.SUPPLEMENT_RECEIVED, calendar);
+        Instant appointment = appointmentAt;
+        register(c -> new SupplementReceived(c, at, appointment));
     }
 
     /** 4 → 6: waiting for a fee or tax; the clock stops. */
@@ -319,12 +372,15 @@ public class Dossier {
         pausedSince = at;
         status = DossierStatus.WAITING_PAYMENT;
         record(at, actor, Action.REQUEST_PAYMENT, from, status, Texts.clean(reason), Map.of("amountVnd", amountVnd));
+        register(c -> new PaymentRequested(c, amountVnd, at));
     }
 
     /** 6 → 4: paid; the clock resumes with the paused working time added. */
     public void paymentReceived(Instant at, Actor actor, WorkingCalendar calendar) {
         check(Action.PAYMENT_RECEIVED, at);
         resume(at, actor, Action.PAYMENT_RECEIVED, calendar);
+        Instant appointment = appointmentAt;
+        register(c -> new PaymentReceived(c, at, appointment));
     }
 
     private void resume(Instant at, Actor actor, Action action, WorkingCalendar calendar) {
@@ -364,6 +420,7 @@ public class Dossier {
         appointmentAt = newAppointment;
         record(at, actor, Action.APOLOGIZE, status, status, why,
                 Map.of("appointmentBefore", old.toString(), "appointmentAfter", newAppointment.toString()));
+        register(c -> new DossierApologized(c, why, at, newAppointment));
     }
 
     /** 4/5 → 8: processing stops (stop notice, form 05), also when a requested supplement never comes. */
@@ -371,6 +428,7 @@ public class Dossier {
         check(Action.STOP, at);
         String why = requireReason(reason);
         end(at, actor, Action.STOP, DossierStatus.STOPPED, why);
+        register(c -> new DossierStopped(c, why, at));
     }
 
     /** → 7: the applicant withdraws the dossier while it is still open. */
@@ -378,6 +436,7 @@ public class Dossier {
         check(Action.WITHDRAW, at);
         String why = requireReason(reason);
         end(at, actor, Action.WITHDRAW, DossierStatus.WITHDRAWN, why);
+        register(c -> new DossierWithdrawn(c, why, at));
     }
 
     private void end(Instant at, Actor actor, Action action, DossierStatus to, String reason) {
@@ -460,6 +519,11 @@ public class Dossier {
             details.put("skippedSteps", skipped.stream().map(Step::name).toList());
         }
         record(at, actor, Action.COMPLETE, from, status, why, details);
+        tellApplicant(ApplicantNotice.Kind.COMPLETED, this.resultNumber, at);
+        UnitId receiving = receivingUnit();
+        String number = this.resultNumber;
+        String timing = String.valueOf(timing(calendar));
+        register(c -> new DossierCompleted(c, receiving, number, timing, at));
     }
 
     /**
@@ -498,6 +562,9 @@ public class Dossier {
         returnChannel = channel;
         status = DossierStatus.RETURNED;
         record(at, actor, Action.RETURN, from, status, null, Map.of("channel", channel.name()));
+        tellApplicant(ApplicantNotice.Kind.RETURNED, null, at);
+        UnitId receiving = receivingUnit();
+        register(c -> new DossierReturned(c, receiving, channel, at));
     }
 
     /**
@@ -655,18 +722,68 @@ public class Dossier {
     }
 
     /** Owes the applicant a message about the act just done; it is written with the next save. */
-    public void tellApplicant(vn.motcua.dossier.ApplicantNotice.Kind kind, String detail, Instant at) {
+    private void tellApplicant(ApplicantNotice.Kind kind, String detail, Instant at) {
         newNotices.add(new Notice(kind, detail, at));
+        noticesQueued = true;
     }
 
-    public boolean owesNotices() {
-        return !newNotices.isEmpty();
+    /**
+     * Drops the messages owed so far: for dossiers written as history (the
+     * demo data), whose applicants were told at the time.
+     */
+    void forgetOwedNotices() {
+        newNotices.clear();
+        noticesQueued = false;
     }
 
+    private void register(java.util.function.Function<String, Object> event) {
+        newEvents.add((code, version, index) -> event.apply(code));
+    }
+
+    /**
+     * The events the acts registered since the last call, in order, to be
+     * published after the save (the code and version are then final): each
+     * act's own event, a {@link DossierActed} per history row, and one
+     * {@link ApplicantNoticesQueued} when an act owes the applicant a message.
+     */
+    public List<Object> takeEvents() {
+        List<Object> out = new ArrayList<>(newEvents.size() + 1);
+        int index = 0;
+        for (EventDraft e : newEvents) {
+            Object event = e.complete(code, version, index);
+            if (event instanceof DossierActed) {
+                index++;
+            }
+            out.add(event);
+        }
+        if (noticesQueued) {
+            out.add(new ApplicantNoticesQueued(code));
+        }
+        newEvents.clear();
+        noticesQueued = false;
+        return out;
+    }
+
+    /** Appends the act's history row and registers its {@link DossierActed}, with the state right after the act. */
     private void record(Instant at, Actor actor, Action action, DossierStatus from, DossierStatus to, String reason,
                         Map<String, Object> details) {
-        newHistory.add(new HistoryEntry(at, actor.staffId(), actor.name(), actor.unitId() != null ? actor.unitId() : handlingUnitId,
-                action, from, to, reason, details));
+        Long unit = actor.unitId() != null ? actor.unitId() : handlingUnitId;
+        newHistory.add(new HistoryEntry(at, actor.staffId(), actor.name(), unit, action, from, to, reason, details));
+        UnitId actedFor = unit == null ? null : new UnitId(unit);
+        String procedure = procedureCode;
+        UnitId receiving = receivingUnit();
+        UnitId handling = handlingUnit();
+        StaffId holder = assignee();
+        Step cur = currentStepOrNull();
+        Instant stepDue = cur == null ? null : cur.dueAt;
+        Channel ch = channel;
+        Instant received = receivedAt;
+        Instant appointment = appointmentAt;
+        int supplements = supplementCount;
+        int apologies = apologyCount;
+        newEvents.add((code, version, index) -> new DossierActed(code, version, index, action, from, to, actor.staff(),
+                actor.name(), actedFor, procedure, receiving, handling, holder, ch, at, received, appointment, stepDue, reason,
+                details, supplements, apologies));
     }
 
     // --- derived -------------------------------------------------------------------------------
@@ -710,9 +827,9 @@ public class Dossier {
     public Channel channel() { return channel; }
     public Applicant applicant() { return applicant; }
     public List<ComponentItem> components() { return List.copyOf(components); }
-    public long receivingUnitId() { return receivingUnitId; }
-    public Long handlingUnitId() { return handlingUnitId; }
-    public Long assigneeId() { return assigneeId; }
+    public UnitId receivingUnit() { return new UnitId(receivingUnitId); }
+    public UnitId handlingUnit() { return handlingUnitId == null ? null : new UnitId(handlingUnitId); }
+    public StaffId assignee() { return assigneeId == null ? null : new StaffId(assigneeId); }
     public List<Step> steps() { return List.copyOf(steps); }
     public List<Handover> handovers() { return List.copyOf(handovers); }
     public Instant filedAt() { return filedAt; }

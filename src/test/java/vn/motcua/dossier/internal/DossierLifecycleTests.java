@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.motcua.organization.StaffId;
+import vn.motcua.organization.UnitId;
 import vn.motcua.calendar.DurationUnit;
 import vn.motcua.calendar.TestCalendars;
 import vn.motcua.calendar.Timing;
@@ -31,9 +33,9 @@ import vn.motcua.shared.InvalidInput;
 class DossierLifecycleTests {
 
     static final WorkingCalendar CAL = TestCalendars.standard();
-    static final Actor DESK = new Actor(1L, "Cán bộ Một cửa", 10L);
-    static final Actor SPECIALIST = new Actor(2L, "Chuyên viên", 20L);
-    static final Actor LEADER = new Actor(3L, "Lãnh đạo", 30L);
+    static final Actor DESK = new Actor(new StaffId(1L), "Cán bộ Một cửa", new UnitId(10L));
+    static final Actor SPECIALIST = new Actor(new StaffId(2L), "Chuyên viên", new UnitId(20L));
+    static final Actor LEADER = new Actor(new StaffId(3L), "Lãnh đạo", new UnitId(30L));
 
     /** 5 working days: receive (0) → examine (3.5) → sign (1.5) → return (0). */
     static FilingTemplate template() {
@@ -107,15 +109,15 @@ class DossierLifecycleTests {
     void forwardingMovesThroughTheWorkflowAndWritesTheControlSlip() {
         Dossier d = processing();
         assertThat(d.status()).isEqualTo(DossierStatus.PROCESSING);
-        assertThat(d.handlingUnitId()).isEqualTo(20L);
+        assertThat(d.handlingUnit()).isEqualTo(new UnitId(20L));
         assertThat(d.handovers()).singleElement().satisfies(h -> {
             assertThat(h.fromUnitId()).isEqualTo(10L);
             assertThat(h.toUnitId()).isEqualTo(20L);
             assertThat(h.timing()).isEqualTo(Timing.ON_TIME);
         });
         d.forward(vn("2026-03-05T15:30"), SPECIALIST, null, 3L, "Lãnh đạo", null, CAL);
-        assertThat(d.handlingUnitId()).isEqualTo(30L);
-        assertThat(d.assigneeId()).isEqualTo(3L);
+        assertThat(d.handlingUnit()).isEqualTo(new UnitId(30L));
+        assertThat(d.assignee()).isEqualTo(new StaffId(3L));
         // the examination step (3.5 days from Monday 09:00) was due Thursday 15:00 and ended at 15:30: that step was late
         assertThat(d.handovers().get(1).timing()).isEqualTo(Timing.LATE);
     }
@@ -124,7 +126,7 @@ class DossierLifecycleTests {
     void anInterAgencyForwardGoesToTheNamedUnit() {
         Dossier d = processing();
         d.forward(vn("2026-03-03T09:00"), SPECIALIST, 99L, java.util.Set.of(99L), null, null, "Lấy ý kiến Sở Xây dựng", CAL);
-        assertThat(d.handlingUnitId()).isEqualTo(99L);
+        assertThat(d.handlingUnit()).isEqualTo(new UnitId(99L));
         assertThat(d.status()).isEqualTo(DossierStatus.PROCESSING);
         assertThat(d.handovers()).hasSize(2);
     }
@@ -137,14 +139,14 @@ class DossierLifecycleTests {
                 .isInstanceOfSatisfying(DomainRuleViolation.class, e -> assertThat(e.rule()).isEqualTo("forward-unit-not-allowed"));
         assertThatThrownBy(() -> d.forward(vn("2026-03-03T09:00"), SPECIALIST, 99L, java.util.Set.of(98L), null, null, null, CAL))
                 .isInstanceOfSatisfying(DomainRuleViolation.class, e -> assertThat(e.rule()).isEqualTo("forward-unit-not-allowed"));
-        assertThat(d.handlingUnitId()).isEqualTo(20L);
+        assertThat(d.handlingUnit()).isEqualTo(new UnitId(20L));
         assertThat(d.currentStepOrNull().seq()).isEqualTo(2);
         assertThat(d.steps().get(1).finishedAt()).isNull();
         assertThat(d.handovers()).hasSize(1);
         assertThat(d.pendingHistory()).hasSize(history);
         // naming the next step's own unit is the workflow itself
         d.forward(vn("2026-03-03T09:00"), SPECIALIST, 30L, null, null, null, CAL);
-        assertThat(d.handlingUnitId()).isEqualTo(30L);
+        assertThat(d.handlingUnit()).isEqualTo(new UnitId(30L));
     }
 
     @Test
@@ -266,7 +268,7 @@ class DossierLifecycleTests {
         d.forward(vn("2026-03-04T09:00"), SPECIALIST, null, null, null, null, CAL);
         d.complete(vn("2026-03-05T09:00"), LEADER, "123/QĐ-STP", null, CAL);
         assertThat(d.status()).isEqualTo(DossierStatus.DONE);
-        assertThat(d.handlingUnitId()).isEqualTo(10L);
+        assertThat(d.handlingUnit()).isEqualTo(new UnitId(10L));
         assertThat(d.timing(CAL)).isEqualTo(Timing.EARLY);
         d.returnResult(vn("2026-03-06T09:00"), DESK, Channel.IN_PERSON);
         assertThat(d.status()).isEqualTo(DossierStatus.RETURNED);
@@ -311,7 +313,7 @@ class DossierLifecycleTests {
         Dossier d = processing();
         Instant appointment = d.appointmentAt();
         d.transferToSuccessor(vn("2026-03-03T09:00"), Actor.system("Hệ thống"), java.util.Set.of(20L), 77L);
-        assertThat(d.handlingUnitId()).isEqualTo(77L);
+        assertThat(d.handlingUnit()).isEqualTo(new UnitId(77L));
         assertThat(d.code()).isEqualTo("000.00.20.H40-260302-0001");
         assertThat(d.appointmentAt()).isEqualTo(appointment);
         assertThat(d.pendingHistory()).last().extracting(Dossier.HistoryEntry::action).isEqualTo(Action.TRANSFER_TO_SUCCESSOR);
