@@ -178,7 +178,7 @@ public final class FailoverDrill {
                 // the connection broke: the node died or the proxy gave up; send it again
             }
             retries.incrementAndGet();
-            if (attempt >= 120) {
+            if (attempt >= 300) {
                 throw new IllegalStateException(uri + " still not answered after " + attempt + " tries");
             }
             Thread.sleep(Math.min(1000, 50L * attempt));
