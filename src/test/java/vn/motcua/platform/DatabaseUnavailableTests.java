@@ -40,6 +40,13 @@ class DatabaseUnavailableTests extends IntegrationTest {
     }
 
     @Test
+    void aFullFilesDiskIsToldFromOtherInputOutputFailures() {
+        assertThat(vn.motcua.platform.web.StorageFull.is(new java.io.UncheckedIOException(
+                new java.nio.file.FileSystemException("/data/files/tmp/upload-1.part: No space left on device")))).isTrue();
+        assertThat(vn.motcua.platform.web.StorageFull.is(new java.io.IOException("Broken pipe"))).isFalse();
+    }
+
+    @Test
     void anApiCallGets503ProblemJsonWithRetryAfter() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/dossiers");
         request.setRequestURI("/api/v1/dossiers");

@@ -157,6 +157,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return DatabaseUnavailable.is(e) ? unavailable() : problemEntity(unexpected(e));
     }
 
+    @ExceptionHandler({java.io.IOException.class, java.io.UncheckedIOException.class})
+    ProblemDetail io(Exception e) {
+        if (StorageFull.is(e)) {
+            log.error("Files disk full: upload refused ({})", e.toString());
+            return problem(HttpStatus.INSUFFICIENT_STORAGE, msg(StorageFull.MESSAGE_KEY));
+        }
+        return unexpected(e);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error in API call", e);
