@@ -160,10 +160,38 @@ public class IndicatorService {
 
     public DrillDown dossiers(String indicatorId, long unitId, LocalDate from, LocalDate to, OfficerScope scope,
                               int lineOffset, int lineLimit) {
+        return dossiers(indicatorId, unitId, from, to, scope, null, lineOffset, lineLimit);
+    }
+
+    /** As above, the lines limited to the dossiers in the numerator (true), outside it (false) or all (null). */
+    public DrillDown dossiers(String indicatorId, long unitId, LocalDate from, LocalDate to, OfficerScope scope,
+                              Boolean linesInNumerator, int lineOffset, int lineLimit) {
         Indicator i = Indicator.find(indicatorId).orElseThrow(() -> new NotFound("indicator " + indicatorId));
         checkPeriod(from, to);
         UnitView u = unit(unitId, scope);
-        return engine.drillDown(i, u, members(u), from, to, lineOffset, lineLimit);
+        return engine.drillDown(i, u, members(u), from, to, linesInNumerator, lineOffset, lineLimit);
+    }
+
+    /** The units whose index a caller may open: the province (for those who see all), departments and communes. */
+    public List<UnitView> scoredUnits(OfficerScope scope) {
+        List<UnitView> out = new ArrayList<>();
+        for (UnitView u : org.allUnits()) {
+            if (!u.active() || !scope.includes(u.unitId())) {
+                continue;
+            }
+            if (ScoringUnits.scored(u.kind()) || (u.parentId() == null && u.kind() == UnitKind.PEOPLES_COMMITTEE)) {
+                out.add(u);
+            }
+        }
+        if (!scope.allUnits()) {
+            UnitView home = homeUnit(scope);
+            if (out.stream().noneMatch(u -> u.id() == home.id())) {
+                out.add(0, home);
+            }
+        }
+        out.sort(java.util.Comparator.comparing((UnitView u) -> u.parentId() == null ? 0 : u.level() == UnitLevel.PROVINCE ? 1 : 2)
+                .thenComparing(UnitView::name));
+        return out;
     }
 
     // --- the method ------------------------------------------------------------------------------

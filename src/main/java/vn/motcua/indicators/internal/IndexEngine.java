@@ -85,10 +85,11 @@ public class IndexEngine {
     }
 
     public DrillDown drillDown(Indicator indicator, UnitView unit, Set<Long> units, LocalDate from, LocalDate to,
-                               int lineOffset, int lineLimit) {
-        IndexQueries.DrillDownRows r = queries.drillDown(indicator, array(units), from, to, lineOffset, lineLimit);
+                               Boolean linesInNumerator, int lineOffset, int lineLimit) {
+        IndexQueries.DrillDownRows r = queries.drillDown(indicator, array(units), from, to, linesInNumerator, lineOffset,
+                lineLimit);
         return new DrillDown(indicator.name(), ref(unit), from, to, r.numerator().size(), r.denominator().size(),
-                r.numerator(), r.denominator(), r.lines());
+                r.numerator(), r.denominator(), r.lines(), r.lineCount());
     }
 
     private static Long[] array(Set<Long> units) {

@@ -159,10 +159,11 @@ public class IndexQueries {
     }
 
     /** The dossiers behind an indicator's numerator and denominator, with a line per dossier of the denominator. */
-    DrillDownRows drillDown(Indicator i, Long[] units, LocalDate from, LocalDate to, int lineOffset, int lineLimit) {
+    DrillDownRows drillDown(Indicator i, Long[] units, LocalDate from, LocalDate to, Boolean linesInNumerator,
+                            int lineOffset, int lineLimit) {
         String[] c = conditions(i);
         if (c == null) {
-            return new DrillDownRows(List.of(), List.of(), List.of());
+            return new DrillDownRows(List.of(), List.of(), List.of(), 0);
         }
         String sql = "SELECT code, procedure_code, status, received_at, appointment_at, finished_at, timing, outcome, "
                 + "finished_day, (" + c[1] + ") AS in_num FROM ind_dossier WHERE (" + c[0] + ")" + unitFilter(units)
@@ -176,6 +177,7 @@ public class IndexQueries {
         List<DrillDown.Line> lines = new ArrayList<>();
         LocalDate f = from;
         LocalDate t = to;
+        int[] listed = {0};
         q.query(rs -> {
             String code = rs.getString("code");
             boolean inNum = rs.getBoolean("in_num");
@@ -183,7 +185,10 @@ public class IndexQueries {
             if (inNum) {
                 num.add(code);
             }
-            int n = den.size() - 1;
+            if (linesInNumerator != null && linesInNumerator != inNum) {
+                return;
+            }
+            int n = listed[0]++;
             if (n >= lineOffset && n < lineOffset + lineLimit) {
                 java.sql.Date fd = rs.getDate("finished_day");
                 String basis;
@@ -200,10 +205,10 @@ public class IndexQueries {
                         rs.getString("timing"), inNum, basis));
             }
         });
-        return new DrillDownRows(num, den, lines);
+        return new DrillDownRows(num, den, lines, listed[0]);
     }
 
-    record DrillDownRows(List<String> numerator, List<String> denominator, List<DrillDown.Line> lines) {
+    record DrillDownRows(List<String> numerator, List<String> denominator, List<DrillDown.Line> lines, int lineCount) {
     }
 
     private static java.time.OffsetDateTime odt(Instant i) {
