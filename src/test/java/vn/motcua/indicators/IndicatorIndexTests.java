@@ -40,14 +40,7 @@ import vn.motcua.support.IntegrationTest;
  */
 class IndicatorIndexTests extends IntegrationTest {
 
-    /** Monday 2 March 2026, 09:00 in Vietnam: appointments of the 5-working-day procedure fall on Monday 9 March. */
-    static final Instant MAR_2 = Instant.parse("2026-03-02T02:00:00Z");
-    static final Instant MAR_3 = Instant.parse("2026-03-03T03:00:00Z");
-    static final Instant MAR_4 = Instant.parse("2026-03-04T03:00:00Z");
-    static final Instant MAR_16 = Instant.parse("2026-03-16T03:00:00Z");
-    /** Monday 30 March 09:00: due Monday 6 April, after the quarter. */
-    static final Instant MAR_30 = Instant.parse("2026-03-30T02:00:00Z");
-    static final Instant APR_2 = Instant.parse("2026-04-02T03:00:00Z");
+    static final Instant MAR_2 = IndicatorFixtures.MAR_2;
 
     static final LocalDate Q1_FROM = LocalDate.of(2026, 1, 1);
     static final LocalDate Q1_TO = LocalDate.of(2026, 3, 31);
@@ -71,71 +64,23 @@ class IndicatorIndexTests extends IntegrationTest {
         clock.reset();
     }
 
-    /** One agency's quarter: the dossiers of the table below, by name. */
-    record Quarter(DossierFixtures.World w, Map<String, String> codes) {
-    }
+    @Autowired
+    IndicatorFixtures data;
 
-    Applicant applicant() {
-        return new Applicant(ApplicantKind.PERSON, "Nguyễn Văn Chỉ Số", Fixtures.identityNumber("04", 12), null, null, null,
-                null);
+    IndicatorFixtures.Quarter agencyA() {
+        return data.quarter();
     }
 
     String atDesk(DossierFixtures.World w, Instant at) {
-        clock.pin(at);
-        return dossiers.file(new FileDossier(w.procedure().code(), null, Channel.IN_PERSON, applicant(),
-                List.of(new ComponentItem("Tờ khai đề nghị", 1, 0, null, 0)), null, null), w.deskPrincipal()).code();
+        return data.atDesk(w, at);
     }
 
     String online(DossierFixtures.World w, Instant at) {
-        clock.pin(at);
-        return dossiers.fileOnline(new FileDossier(w.procedure().code(), null, Channel.ONLINE, applicant(),
-                List.of(new ComponentItem("Tờ khai đề nghị", 1, 0, null, 0)), null, null), w.desk().id(), "Cổng").code();
+        return data.online(w, at);
     }
 
     void act(String code, Action a, StaffPrincipal who, Instant at) {
-        clock.pin(at);
-        dossiers.act(code, a, new Act("Lý do", null, null, null, List.of("Bản sao"), null, null, "KQ-" + code.hashCode(),
-                null, Channel.IN_PERSON, null), who);
-    }
-
-    void complete(DossierFixtures.World w, String code, Instant at) {
-        act(code, Action.FORWARD, w.deskPrincipal(), at);
-        act(code, Action.FORWARD, w.specialistPrincipal(), at);
-        act(code, Action.COMPLETE, w.leaderPrincipal(), at);
-    }
-
-    /**
-     * Agency A, first quarter of 2026 (Q1); every dossier received Monday 2 March 09:00 and due Monday 9 March
-     * unless said otherwise:
-     * <pre>
-     *  D1 at the desk,  completed 3 March            finished EARLY          ON_TIME num+den
-     *  D2 at the desk,  completed 16 March           finished LATE           den
-     *  D3 at the desk,  open at the quarter's end    due in Q1: late         den
-     *  D4 at the desk 30 March, open, due 6 April    within the deadline     num+den
-     *  D5 online, received 2 March, completed 4 March  EARLY                  num+den; the only online one
-     *  D6 online, refused at intake                  never received          nowhere
-     *  D8 at the desk,  completed 2 April            open and due at Q1's end: late in Q1; finished LATE in Q2
-     * </pre>
-     */
-    Quarter agencyA() {
-        DossierFixtures.World w = dossierFixtures.world();
-        Map<String, String> c = new java.util.LinkedHashMap<>();
-        c.put("D1", atDesk(w, MAR_2));
-        c.put("D2", atDesk(w, MAR_2));
-        c.put("D3", atDesk(w, MAR_2));
-        act(c.get("D3"), Action.FORWARD, w.deskPrincipal(), MAR_2);
-        c.put("D4", atDesk(w, MAR_30));
-        c.put("D5", online(w, MAR_2));
-        act(c.get("D5"), Action.RECEIVE, w.deskPrincipal(), MAR_2);
-        c.put("D6", online(w, MAR_2));
-        act(c.get("D6"), Action.REFUSE, w.deskPrincipal(), MAR_2);
-        c.put("D8", atDesk(w, MAR_2));
-        complete(w, c.get("D1"), MAR_3);
-        complete(w, c.get("D2"), MAR_16);
-        complete(w, c.get("D5"), MAR_4);
-        complete(w, c.get("D8"), APR_2);
-        clock.reset();
-        return new Quarter(w, c);
+        data.act(code, a, who, at);
     }
 
     record Row(String indicator, Long numerator, Long denominator, String rate, String points) {
@@ -158,7 +103,7 @@ class IndicatorIndexTests extends IntegrationTest {
 
     @Test
     void theIndexOfAQuarterIsTheOneWorkedOutByHand() throws Exception {
-        Quarter q = agencyA();
+        IndicatorFixtures.Quarter q = agencyA();
         IndexView v = indicators.index(q.w().agency().id(), Q1_FROM, Q1_TO, OfficerScope.everything(null));
         check(v, List.of(
                 // (D1, D5 early + D4 within the deadline) ÷ (D1, D2, D5 finished + D3, D8 due and open + D4) = 3/6
@@ -227,7 +172,7 @@ class IndicatorIndexTests extends IntegrationTest {
 
     @Test
     void theDrillDownListsExactlyTheDossiersBehindEachFigure() throws Exception {
-        Quarter q = agencyA();
+        IndicatorFixtures.Quarter q = agencyA();
         long unit = q.w().agency().id();
         IndexView v = indicators.index(unit, Q1_FROM, Q1_TO, OfficerScope.everything(null));
         for (IndexView.GroupView g : v.groups()) {
@@ -255,7 +200,7 @@ class IndicatorIndexTests extends IntegrationTest {
 
     @Test
     void aWeightChangedFromALaterDateChangesOnlyLaterPeriods() {
-        Quarter q = agencyA();
+        IndicatorFixtures.Quarter q = agencyA();
         long unit = q.w().agency().id();
         try {
             indicators.setWeight("ON_TIME", Q2_FROM, new BigDecimal("30"), null, "test");
