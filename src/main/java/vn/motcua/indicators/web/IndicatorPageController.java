@@ -106,6 +106,7 @@ public class IndicatorPageController {
         model.addAttribute("from", p[0]);
         model.addAttribute("to", p[1]);
         periods(model, indicators.today());
+        model.addAttribute("canSeeMethod", me.hasAnyRole("ADMIN", "SUPERVISOR"));
         return "indicators/dashboard";
     }
 
@@ -144,7 +145,8 @@ public class IndicatorPageController {
 
     @GetMapping("/method")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    public String method(Model model) {
+    public String method(@AuthenticationPrincipal StaffPrincipal me, Model model) {
+        model.addAttribute("canEdit", me.hasRole("ADMIN"));
         LocalDate today = indicators.today();
         model.addAttribute("current", indicators.weightsOn(today));
         model.addAttribute("history", indicators.weightHistory());
@@ -169,7 +171,7 @@ public class IndicatorPageController {
             model.addAttribute("errors", e.fieldErrors());
             model.addAttribute("form", Map.of("indicator", indicator, "effectiveFrom", effectiveFrom == null ? "" : effectiveFrom,
                     "maxPoints", maxPoints == null ? "" : maxPoints, "threshold", threshold == null ? "" : threshold));
-            return method(model);
+            return method(me, model);
         }
     }
 }
