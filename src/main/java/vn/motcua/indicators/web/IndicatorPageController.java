@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import vn.motcua.shared.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +37,7 @@ import vn.motcua.shared.Paging;
  * the drill-down lists, and the method page where an administrator edits
  * weights and thresholds from an effective date.
  */
-@Controller
+@PageController
 @RequestMapping("/indicators")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'LEADER')")
 public class IndicatorPageController {

@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import vn.motcua.shared.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,7 @@ import vn.motcua.organization.StaffPrincipal;
  * with comments and consolidate the province's report; both download XLSX
  * and PDF.
  */
-@Controller
+@PageController
 @RequestMapping("/indicators/reports")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'LEADER')")
 public class ReportPageController {
