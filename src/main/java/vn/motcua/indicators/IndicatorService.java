@@ -40,6 +40,9 @@ public class IndicatorService {
 
     /** The longest period one request may cover. */
     public static final int MAX_DAYS = 366 * 5;
+    /** The years a period may fall in. */
+    public static final int MIN_YEAR = 2000;
+    public static final int MAX_YEAR = 2100;
 
     private final IndexEngine engine;
     private final MethodStore method;
@@ -62,6 +65,12 @@ public class IndicatorService {
         }
         if (to == null) {
             throw new InvalidParameter("to", "validation.required");
+        }
+        if (from.getYear() < MIN_YEAR || from.getYear() > MAX_YEAR) {
+            throw new InvalidParameter("from", "indicators.period.outOfRange", String.valueOf(MIN_YEAR), String.valueOf(MAX_YEAR));
+        }
+        if (to.getYear() < MIN_YEAR || to.getYear() > MAX_YEAR) {
+            throw new InvalidParameter("to", "indicators.period.outOfRange", String.valueOf(MIN_YEAR), String.valueOf(MAX_YEAR));
         }
         if (from.isAfter(to)) {
             throw new InvalidParameter("from", "indicators.period.reversed");

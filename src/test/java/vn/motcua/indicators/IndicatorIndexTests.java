@@ -216,6 +216,35 @@ class IndicatorIndexTests extends IntegrationTest {
     }
 
     @Test
+    void theAdministratorChangesAWeightFromADateOnThePage() throws Exception {
+        StaffPrincipal admin = DossierFixtures.World.principal(fixtures.staff(Role.ADMIN, fixtures.province()));
+        LocalDate day = LocalDate.of(2099, 1, 1);
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/indicators/method/weights")
+                            .param("indicator", "ONLINE_FULL_PROCESS").param("effectiveFrom", day.toString())
+                            .param("maxPoints", "12").param("threshold", "80")
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                            .with(user(admin)))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(indicators.weightsOn(day).get("ONLINE_FULL_PROCESS").threshold()).isEqualByComparingTo("80");
+            assertThat(indicators.weightsOn(day.minusDays(1)).get("ONLINE_FULL_PROCESS").threshold()).isEqualByComparingTo("50");
+            String html = mvc.perform(get("/indicators/method").with(user(admin))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(org.jsoup.Jsoup.parse(html).select("#weight-history td").eachText()).contains("2099-01-01");
+            // a threshold above 100 is refused on the form, nothing saved
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/indicators/method/weights")
+                            .param("indicator", "ON_TIME").param("effectiveFrom", day.toString())
+                            .param("maxPoints", "20").param("threshold", "120")
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                            .with(user(admin)))
+                    .andExpect(status().isOk());
+            assertThat(indicators.weightsOn(day).get("ON_TIME").effectiveFrom()).isBefore(day);
+        } finally {
+            jdbc.sql("DELETE FROM ind_weight WHERE effective_from = ?").param(day).update();
+        }
+    }
+
+    @Test
     void leadersSeeTheirUnitsSupervisorsAllOthersNothing() throws Exception {
         DossierFixtures.World w = dossierFixtures.world();
         DossierFixtures.World other = dossierFixtures.world();

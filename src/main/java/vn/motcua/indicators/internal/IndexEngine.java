@@ -88,7 +88,7 @@ public class IndexEngine {
                                Boolean linesInNumerator, int lineOffset, int lineLimit) {
         IndexQueries.DrillDownRows r = queries.drillDown(indicator, array(units), from, to, linesInNumerator, lineOffset,
                 lineLimit);
-        return new DrillDown(indicator.name(), ref(unit), from, to, r.numerator().size(), r.denominator().size(),
+        return new DrillDown(indicator.name(), ref(unit), from, to, r.numeratorCount(), r.denominatorCount(),
                 r.numerator(), r.denominator(), r.lines(), r.lineCount());
     }
 

@@ -33,6 +33,9 @@ public class IndexQueries {
     private static final String UNFINISHED = "received_at IS NOT NULL AND received_at < :end "
             + "AND coalesce(finished_at, 'infinity'::timestamptz) >= :end";
 
+    /** The most codes a drill-down lists in each of its two lists; the counts stay exact, the lines page through all. */
+    public static final int MAX_CODES = 100_000;
+
     private final JdbcClient jdbc;
 
     public IndexQueries(JdbcClient jdbc) {
@@ -163,7 +166,7 @@ public class IndexQueries {
                             int lineOffset, int lineLimit) {
         String[] c = conditions(i);
         if (c == null) {
-            return new DrillDownRows(List.of(), List.of(), List.of(), 0);
+            return new DrillDownRows(List.of(), List.of(), List.of(), 0, 0, 0);
         }
         String sql = "SELECT code, procedure_code, status, received_at, appointment_at, finished_at, timing, outcome, "
                 + "finished_day, (" + c[1] + ") AS in_num FROM ind_dossier WHERE (" + c[0] + ")" + unitFilter(units)
@@ -178,12 +181,19 @@ public class IndexQueries {
         LocalDate f = from;
         LocalDate t = to;
         int[] listed = {0};
+        long[] counts = {0, 0};
         q.query(rs -> {
             String code = rs.getString("code");
             boolean inNum = rs.getBoolean("in_num");
-            den.add(code);
+            counts[1]++;
+            if (den.size() < MAX_CODES) {
+                den.add(code);
+            }
             if (inNum) {
-                num.add(code);
+                counts[0]++;
+                if (num.size() < MAX_CODES) {
+                    num.add(code);
+                }
             }
             if (linesInNumerator != null && linesInNumerator != inNum) {
                 return;
@@ -205,10 +215,11 @@ public class IndexQueries {
                         rs.getString("timing"), inNum, basis));
             }
         });
-        return new DrillDownRows(num, den, lines, listed[0]);
+        return new DrillDownRows(num, den, lines, listed[0], counts[0], counts[1]);
     }
 
-    record DrillDownRows(List<String> numerator, List<String> denominator, List<DrillDown.Line> lines, int lineCount) {
+    record DrillDownRows(List<String> numerator, List<String> denominator, List<DrillDown.Line> lines, int lineCount,
+                         long numeratorCount, long denominatorCount) {
     }
 
     private static java.time.OffsetDateTime odt(Instant i) {
