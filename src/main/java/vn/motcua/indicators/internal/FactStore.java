@@ -100,25 +100,37 @@ public class FactStore {
                 d[i] += c.values()[i];
             }
         }
+        List<Map.Entry<Key, int[]>> rows = new ArrayList<>();
+        for (Map.Entry<Key, int[]> e : delta.entrySet()) {
+            if (java.util.Arrays.stream(e.getValue()).anyMatch(v -> v != 0)) {
+                rows.add(e);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        // rows locked in one order by every act, so two acts never wait on each other crosswise
+        rows.sort(java.util.Comparator.comparing((Map.Entry<Key, int[]> e) -> e.getKey().unit())
+                .thenComparing(e -> e.getKey().day()).thenComparing(e -> e.getKey().field()));
+        // one statement for every (unit, day, field) the act moved
         String cols = String.join(", ", DossierFact.COLUMNS);
         StringBuilder set = new StringBuilder();
         for (String c : DossierFact.COLUMNS) {
             set.append(set.isEmpty() ? "" : ", ").append(c).append(" = ind_unit_day.").append(c).append(" + excluded.").append(c);
         }
-        String sql = "INSERT INTO ind_unit_day (unit_id, day, field, " + cols + ") VALUES (?, ?, ?"
-                + ", ?".repeat(DossierFact.COLUMNS.length) + ") ON CONFLICT (unit_id, day, field) DO UPDATE SET " + set;
-        for (Map.Entry<Key, int[]> e : delta.entrySet()) {
-            if (java.util.Arrays.stream(e.getValue()).allMatch(v -> v == 0)) {
-                continue;
-            }
-            List<Object> params = new ArrayList<>();
+        String one = "(?, ?, ?" + ", ?".repeat(DossierFact.COLUMNS.length) + ")";
+        String sql = "INSERT INTO ind_unit_day (unit_id, day, field, " + cols + ") VALUES "
+                + String.join(", ", java.util.Collections.nCopies(rows.size(), one))
+                + " ON CONFLICT (unit_id, day, field) DO UPDATE SET " + set;
+        List<Object> params = new ArrayList<>();
+        for (Map.Entry<Key, int[]> e : rows) {
             params.add(e.getKey().unit());
             params.add(e.getKey().day());
             params.add(e.getKey().field());
             for (int v : e.getValue()) {
                 params.add(v);
             }
-            jdbc.sql(sql).params(params).update();
         }
+        jdbc.sql(sql).params(params).update();
     }
 }

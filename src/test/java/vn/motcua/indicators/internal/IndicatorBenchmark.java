@@ -18,7 +18,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The indicators' read model at provincial scale, on a database of its own
- * holding only the module's tables (V26): not a test.
+ * holding only the module's tables (V26, V28): not a test.
  *
  * <ol>
  * <li>Catch-up: the listener's storage work ({@link FactStore#save}: read the
@@ -132,8 +132,10 @@ public final class IndicatorBenchmark {
     static void schema(Connection c) throws Exception {
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS ind_dossier, ind_unit_day, ind_weight, ind_band");
-            try (InputStream in = IndicatorBenchmark.class.getResourceAsStream("/db/migration/V26__indicators_read_model.sql")) {
-                s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            for (String m : new String[]{"V26__indicators_read_model.sql", "V28__indicator_open_index.sql"}) {
+                try (InputStream in = IndicatorBenchmark.class.getResourceAsStream("/db/migration/" + m)) {
+                    s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
             }
         }
     }
