@@ -131,6 +131,11 @@ public class ConductSignals {
         return after;
     }
 
+    /** Only supervisors edit the rules (403 otherwise), checked before a request's body is read. */
+    public void requireEditor(StaffPrincipal who) {
+        access.requireSupervisor(who);
+    }
+
     /** The time-based rules over the read model (the scheduled sweep calls this; so may tests). */
     @Transactional
     public int sweep() {

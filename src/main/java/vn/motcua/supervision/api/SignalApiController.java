@@ -37,9 +37,11 @@ public class SignalApiController {
     }
 
     private final ConductSignals signals;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    public SignalApiController(ConductSignals signals) {
+    public SignalApiController(ConductSignals signals, tools.jackson.databind.json.JsonMapper json) {
         this.signals = signals;
+        this.json = json;
     }
 
     @GetMapping("/signals")
@@ -67,10 +69,23 @@ public class SignalApiController {
         return signals.rules(me);
     }
 
+    /**
+     * The body is read after the guard (as a tree, then into {@link RuleUpdate}), so that a
+     * caller who may not edit rules is told 403 whatever they send.
+     */
     @PutMapping("/signal-rules/{code}")
-    public RuleView updateRule(@PathVariable String code, @RequestBody(required = false) RuleUpdate body,
+    public RuleView updateRule(@PathVariable String code, @RequestBody(required = false) String body,
                                @AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request) {
-        RuleUpdate b = body == null ? new RuleUpdate(-1, true, Map.of()) : body;
+        signals.requireEditor(me);
+        RuleUpdate b;
+        try {
+            b = body == null || body.isBlank() ? null : json.readValue(body, RuleUpdate.class);
+        } catch (RuntimeException e) {
+            throw new vn.motcua.shared.InvalidParameter("body", "supervision.rule.body.invalid");
+        }
+        if (b == null) {
+            b = new RuleUpdate(-1, true, Map.of());
+        }
         return signals.updateRule(code, b.version(), b.enabled(), b.params() == null ? Map.of() : b.params(), me,
                 request.getRemoteAddr());
     }

@@ -7,8 +7,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.motcua.supervision.ConductSignals;
 
-/** The time-based conduct rules, every 15 minutes, on one node at a time (ShedLock). */
+/**
+ * The time-based conduct rules, every 15 minutes, on one node at a time
+ * (ShedLock). Off with {@code motcua.scheduling.enabled=false} (the tests
+ * call {@code ConductSignals.sweep()} at the instants they pin): the bean
+ * itself is conditional, since scheduling may be switched on elsewhere
+ * (Spring Session's JDBC configuration enables it for its own clean-up).
+ */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "motcua.scheduling.enabled",
+        havingValue = "true", matchIfMissing = true)
 class SignalSweepJob {
 
     private static final Logger log = LoggerFactory.getLogger(SignalSweepJob.class);
