@@ -59,14 +59,25 @@ public class DossierReadModel {
 
     private final JdbcClient jdbc;
     private final SignalRules rules;
+    private final boolean listening;
 
-    public DossierReadModel(JdbcClient jdbc, SignalRules rules) {
+    /**
+     * {@code motcua.supervision.listening=false} stops the listeners: only for
+     * measuring their cost on the lifecycle benchmark (the figures and signals
+     * are then wrong), never in production.
+     */
+    public DossierReadModel(JdbcClient jdbc, SignalRules rules,
+                            @org.springframework.beans.factory.annotation.Value("${motcua.supervision.listening:true}") boolean listening) {
         this.jdbc = jdbc;
         this.rules = rules;
+        this.listening = listening;
     }
 
     @EventListener
     public void on(DossierActed e) {
+        if (!listening) {
+            return;
+        }
         boolean ends = e.from() != e.to() && ENDS.contains(e.to());
         String timing = null;
         if (e.action() == Action.COMPLETE) {
@@ -107,6 +118,9 @@ public class DossierReadModel {
 
     @EventListener
     public void on(DossierActRefused e) {
+        if (!listening) {
+            return;
+        }
         rules.onRefused(e);
     }
 
