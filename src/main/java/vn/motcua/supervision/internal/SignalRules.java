@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +63,12 @@ public class SignalRules {
     /** One new act: the rules that can see something in it. {@code previousActAt} is the dossier's act before it. */
     public void onActed(DossierActed e, Instant previousActAt) {
         boolean outOfOrder = previousActAt != null && e.at().isBefore(previousActAt);
+        // what could be seen at all, before any threshold is read (each threshold's lower bound makes these safe)
         boolean candidate = outOfOrder || switch (e.action()) {
             case REQUEST_SUPPLEMENT -> e.supplementRequests() > 1;
-            case REFUSE, STOP, WITHDRAW, APOLOGIZE, COMPLETE -> true;
+            case APOLOGIZE -> e.apologies() > 1;
+            case REFUSE, STOP, WITHDRAW -> true;
+            case COMPLETE -> lateWithoutApology(e) || !skippedSteps(e).isEmpty();
             case RECEIVE -> e.details() != null && Boolean.TRUE.equals(e.details().get("backDated"));
             default -> false;
         };
@@ -139,17 +141,15 @@ public class SignalRules {
                 }
             }
             case COMPLETE -> {
-                Object timing = e.details() == null ? null : e.details().get("timing");
-                RuleStore.Settings late = rules.settings(ConductRule.LATE_NO_APOLOGY);
-                if (late.enabled() && "LATE".equals(String.valueOf(timing)) && e.apologies() == 0
-                        && lateBeyondGrace(e.at(), e.appointmentAt(), late.decimal("graceWorkingDays"))) {
+                RuleStore.Settings late = lateWithoutApology(e) ? rules.settings(ConductRule.LATE_NO_APOLOGY) : null;
+                if (late != null && late.enabled() && lateBeyondGrace(e.at(), e.appointmentAt(), late.decimal("graceWorkingDays"))) {
                     raise(ConductRule.LATE_NO_APOLOGY, who, whoId, unit, e.code(),
                             "Hồ sơ " + e.code() + " hoàn thành trễ hạn, không có thư xin lỗi" + name, List.of(act),
                             figures("appointmentAt", e.appointmentAt(), "finishedAt", e.at()),
                             ConductRule.LATE_NO_APOLOGY.code() + ":" + e.code());
                 }
-                Object skipped = e.details() == null ? null : e.details().get("skippedSteps");
-                if (skipped instanceof List<?> steps && !steps.isEmpty() && rules.settings(ConductRule.OUTSIDE_SYSTEM).enabled()) {
+                List<?> steps = skippedSteps(e);
+                if (!steps.isEmpty() && rules.settings(ConductRule.OUTSIDE_SYSTEM).enabled()) {
                     raise(ConductRule.OUTSIDE_SYSTEM, who, whoId, unit, e.code(),
                             "Hồ sơ " + e.code() + " có kết quả khi các bước chưa được xử lý: " + steps + name, List.of(act),
                             Map.of("skippedSteps", steps), ConductRule.OUTSIDE_SYSTEM.code() + ":skipped:" + e.code());
@@ -174,6 +174,16 @@ public class SignalRules {
                     figures("at", e.at(), "previousActAt", outOfOrderAfter),
                     ConductRule.OUTSIDE_SYSTEM.code() + ":order:" + key);
         }
+    }
+
+    private static boolean lateWithoutApology(DossierActed e) {
+        Object timing = e.details() == null ? null : e.details().get("timing");
+        return "LATE".equals(String.valueOf(timing)) && e.apologies() == 0;
+    }
+
+    private static List<?> skippedSteps(DossierActed e) {
+        Object skipped = e.details() == null ? null : e.details().get("skippedSteps");
+        return skipped instanceof List<?> steps ? steps : List.of();
     }
 
     private void reasonMissing(DossierActed e, SubjectType who, String whoId, Long unit, Map<String, Object> act, String key,

@@ -31,8 +31,7 @@ public class SupervisionAccess {
             return OfficerScope.everything(who.id());
         }
         if (who.roles().contains(Role.LEADER)) {
-            OfficerScope s = org.scopeOf(who.id());
-            return s.allUnits() ? s : new OfficerScope(s.staffId(), false, s.unitIds());
+            return org.scopeOf(who.id());
         }
         throw new AccessDeniedException("supervision");
     }

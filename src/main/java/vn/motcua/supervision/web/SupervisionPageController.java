@@ -24,12 +24,10 @@ import vn.motcua.calendar.CalendarService;
 import vn.motcua.organization.StaffPrincipal;
 import vn.motcua.shared.InvalidInput;
 import vn.motcua.shared.PageController;
-import vn.motcua.supervision.ConductRule;
 import vn.motcua.supervision.ConductSignals;
 import vn.motcua.supervision.DashboardView;
 import vn.motcua.supervision.Figure;
 import vn.motcua.supervision.Resolution;
-import vn.motcua.supervision.RuleView;
 import vn.motcua.supervision.SupervisionDashboard;
 
 /**
