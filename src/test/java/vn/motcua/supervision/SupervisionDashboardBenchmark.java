@@ -178,17 +178,17 @@ public final class SupervisionDashboardBenchmark {
                        CASE WHEN st IN (2, 4, 5, 6) THEN 5000 + i % 3000 END, st, 'IN_PERSON', rcv, rcv,
                        rcv + make_interval(days => 7 + (i % 15)), rcv + make_interval(days => 2 + (i % 5)),
                        CASE WHEN st IN (5, 6) THEN rcv + interval '2 days' END,
-                       least(rcv + make_interval(days => (i % 30)), :now), 5000 + i % 3000, (i % 17 = 0)::int, (st = 5)::int,
-                       CASE WHEN st IN (3, 7, 8, 9, 10) THEN least(rcv + make_interval(days => 3 + (i % 20)), :now) END,
+                       least(rcv + make_interval(days => (i % 30)), CAST(:now AS timestamptz)), 5000 + i % 3000, (i % 17 = 0)::int, (st = 5)::int,
+                       CASE WHEN st IN (3, 7, 8, 9, 10) THEN least(rcv + make_interval(days => 3 + (i % 20)), CAST(:now AS timestamptz)) END,
                        CASE WHEN st IN (3, 7, 8, 9, 10) THEN 5000 + i % 3000 END, 5000 + (i * 3) % 3000,
                        CASE WHEN st IN (9, 10) THEN (ARRAY['EARLY', 'ON_TIME', 'ON_TIME', 'LATE'])[1 + i % 4] END, 3, 0
-                FROM (SELECT i, :now - make_interval(secs => (i * 7919 % 31536000)) AS rcv,
+                FROM (SELECT i, CAST(:now AS timestamptz) - make_interval(secs => ((i::bigint * 7919) % 31536000)::float8) AS rcv,
                              (ARRAY[10,10,10,10,10,10,10,10,10,10,10,10,9,4,4,4,2,5,6,3,8,7,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,
                                     10,10,10,10,10,10,10,9,4,4,4,4,4,4,4,4,4,4,4,2,2,5,5,5,6,3,3,3,3,8,8,8,8,7,7,7,7,9,9,10,
                                     10,10,10,10,10,10,10,10,10,10,10,10,10,4,4,5,3,8,7,10])[1 + (i * 31) % 100] AS st
-                      FROM generate_series(1, :rows) AS i) g
+                      FROM generate_series(1, CAST(:rows AS int)) AS i) g
                 """).param("now", java.sql.Timestamp.from(NOW)).param("rows", rows).update();
-        jdbc.sql("ANALYZE sv_dossier").update();
+        jdbc.sql("VACUUM ANALYZE sv_dossier").update();
         System.out.printf("generated %,d rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
     }
 
