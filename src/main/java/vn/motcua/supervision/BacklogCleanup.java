@@ -58,12 +58,15 @@ public class BacklogCleanup {
     private final OrganizationService org;
     private final CalendarService calendars;
     private final CleanupRunner runner;
+    private final SupervisionDashboard dashboard;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     public BacklogCleanup(BacklogQueries queries, SupervisionAccess access, OrganizationService org, CalendarService calendars,
-                          CleanupRunner runner, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+                          CleanupRunner runner, SupervisionDashboard dashboard, AuditTrail audit, JdbcClient jdbc,
+                          Clock clock) {
+        this.dashboard = dashboard;
         this.queries = queries;
         this.access = access;
         this.org = org;
@@ -100,7 +103,7 @@ public class BacklogCleanup {
         Instant overdueBefore = overdueDays == null ? null
                 : WorkingTime.before(calendars.calendar(), now, BigDecimal.valueOf(overdueDays));
         Instant idleBefore = idleDays == null ? null : now.minus(Duration.ofDays(idleDays));
-        return namedRows(queries.stale(units, overdueBefore, idleBefore, inactive, MAX_ITEMS));
+        return dashboard.named(queries.stale(units, overdueBefore, idleBefore, inactive, MAX_ITEMS));
     }
 
     /**
@@ -185,15 +188,5 @@ public class BacklogCleanup {
                 }).optional()
                 .filter(j -> scope.allUnits() || j.actor().equals(who.username()))
                 .orElseThrow(() -> new NotFound("cleanup job " + id));
-    }
-
-    private List<BacklogDossier> namedRows(List<BacklogDossier> rows) {
-        java.util.Map<Long, String> units = new java.util.HashMap<>();
-        org.units(rows.stream().map(BacklogDossier::handlingUnit).filter(java.util.Objects::nonNull).distinct().toList())
-                .forEach(u -> units.put(u.id(), u.name()));
-        return rows.stream().map(r -> new BacklogDossier(r.code(), r.procedureCode(), r.receivingUnit(), r.handlingUnit(),
-                units.get(r.handlingUnit()), r.assignee(), r.assignee() == null ? null : org.findStaffName(r.assignee()).orElse(null),
-                r.status(), r.receivedAt(), r.appointmentAt(), r.stepDueAt(), r.lastActAt(), r.finishedAt(), r.timing(),
-                r.apologies(), r.supplementRequests())).toList();
     }
 }

@@ -102,7 +102,7 @@ public class SupervisionDashboard {
         return new PageResult<>(named(queries.list(f, paging, cal)), paging.page(), paging.size(), total);
     }
 
-    /** Names of units and officers on the rows. */
+    /** The rows with the names of their handling units and officers (also the clean-up's lists). */
     List<BacklogDossier> named(List<BacklogDossier> rows) {
         Set<Long> unitIds = new LinkedHashSet<>();
         rows.forEach(r -> {
