@@ -7,5 +7,6 @@ import java.time.OffsetDateTime;
  * sender's key (shown once, never stored in the clear), which alone lets one
  * act as the sender: send what the desk asks for, read the full answer, rate it.
  */
-public record FiledFeedback(String code, String key, FeedbackStatus status, OffsetDateTime filedAt, OffsetDateTime intakeDueAt) {
+public record FiledFeedback(String code, String key, FeedbackStatus status, OffsetDateTime filedAt, OffsetDateTime intakeDueAt)
+        implements java.io.Serializable {
 }

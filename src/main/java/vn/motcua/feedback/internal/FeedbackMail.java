@@ -63,6 +63,11 @@ public class FeedbackMail implements DisposableBean {
         }
     }
 
+    /** Runs the work on the mail thread (sending many messages must not hold a request). */
+    public void later(Runnable work) {
+        sender.execute(work);
+    }
+
     public String text(String key, Object... args) {
         return messages.getMessage(key, args, VI);
     }
