@@ -64,6 +64,9 @@ public class ConsultationService {
 
     @Transactional
     public ConsultationView create(ConsultationCommand c, StaffPrincipal me) {
+        if (!me.roles().contains(Role.ADMIN) && !me.roles().contains(Role.LEADER) && !me.roles().contains(Role.SPECIALIST)) {
+            throw new AccessDeniedException("consultations");
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         if (c.unitId() == null || org.findUnit(new UnitId(c.unitId())).filter(UnitView::active).isEmpty()) {
             errors.put("unitId", "feedback.unit.unknown");
@@ -205,7 +208,11 @@ public class ConsultationService {
                 && (me.roles().contains(Role.LEADER) || me.roles().contains(Role.SPECIALIST));
     }
 
+    /** Outside the officer's scope a consultation is 404 (drafts too); inside it, only its runners act (403). */
     private void requireRunner(long unitId, StaffPrincipal me) {
+        if (!org.scopeOf(me.id()).includes(new UnitId(unitId))) {
+            throw new NotFound("consultation of unit " + unitId);
+        }
         if (!runs(unitId, me)) {
             throw new AccessDeniedException("consultations of unit " + unitId);
         }

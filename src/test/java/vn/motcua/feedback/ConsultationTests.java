@@ -34,9 +34,10 @@ class ConsultationTests extends IntegrationTest {
                 + "từ Cơ sở dữ liệu quốc gia về dân cư.", "Thủ tục 9.000123", LocalDate.of(2026, 7, 10)), w.leaderPrincipal());
         assertThat(c.status()).isEqualTo(ConsultationStatus.DRAFT);
         assertThatThrownBy(() -> consultations.publicView(c.id())).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> consultations.open(c.id(), w.otherPrincipal())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> consultations.open(c.id(), w.otherPrincipal())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> consultations.open(c.id(), w.supervisorPrincipal())).isInstanceOf(AccessDeniedException.class);
         // the division's specialist runs the division's consultations, not the agency's above it
-        assertThatThrownBy(() -> consultations.open(c.id(), w.specialistPrincipal())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> consultations.open(c.id(), w.specialistPrincipal())).isInstanceOf(NotFound.class);
         consultations.open(c.id(), w.leaderPrincipal());
         consultations.comment(c.id(), "Công ty TNHH Thử", "phap.che@example.vn", "Công ty TNHH Thử", "Đồng ý bỏ bản sao, đề nghị bỏ luôn "
                 + "yêu cầu xác nhận cư trú.", null);

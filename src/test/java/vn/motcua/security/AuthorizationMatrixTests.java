@@ -97,6 +97,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
             try {
                 clock.reset();
                 records = MatrixFixtures.create(org, catalog, dossiers, filing, citizens, ratings, simplification, warehouse, fixtures);
+                records.feedback = FeedbackMatrixFixtures.create(context);
                 MatrixClient c = new MatrixClient(mvc, messages, json, records);
                 c.signIn();
                 client = c;

@@ -107,6 +107,8 @@ final class MatrixFixtures {
     String otherToken;
     int ownVersion;
     int otherVersion;
+    /** The feedback module's records ({@link FeedbackMatrixFixtures}). */
+    FeedbackMatrixFixtures feedback;
 
     static String username(Caller c) {
         return USERNAMES.get(c);
@@ -188,7 +190,15 @@ final class MatrixFixtures {
             case "adminUnit" -> String.valueOf(adminUnit);
             case "adminStaff" -> String.valueOf(adminStaff);
             case "citizenAccount" -> citizenAccount;
-            default -> throw new IllegalArgumentException("no fixture @" + name + "; there are " + new java.util.TreeSet<>(NAMES.keySet()));
+            default -> {
+                String v = feedback == null ? null : feedback.value(name, own);
+                if (v == null) {
+                    java.util.Set<String> all = new java.util.TreeSet<>(NAMES.keySet());
+                    all.addAll(FeedbackMatrixFixtures.NAMES.keySet());
+                    throw new IllegalArgumentException("no fixture @" + name + "; there are " + all);
+                }
+                yield v;
+            }
         };
     }
 
