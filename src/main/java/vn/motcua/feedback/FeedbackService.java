@@ -148,7 +148,7 @@ public class FeedbackService {
         text(errors, "senderName", name, 2, 120, true);
         if (email != null) {
             email = email.toLowerCase(Locale.ROOT);
-            if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            if (email.length() > 254 || Texts.hasControl(email) || !EMAIL.matcher(email).matches()) {
                 errors.put("email", "feedback.email.invalid");
             }
         }
@@ -215,7 +215,7 @@ public class FeedbackService {
                 procedure = line(cmd.procedureCode(), null);
                 if (procedure == null) {
                     errors.put("procedureCode", "validation.required");
-                } else if (procedure.length() > 40 || catalog.findPublished(procedure).isEmpty()) {
+                } else if (procedure.length() > 40 || Texts.hasControl(procedure) || catalog.findPublished(procedure).isEmpty()) {
                     errors.put("procedureCode", "feedback.procedure.unknown");
                 }
             }
@@ -235,7 +235,7 @@ public class FeedbackService {
                 dossier = line(cmd.dossierCode(), null);
                 if (dossier == null) {
                     errors.put("dossierCode", "validation.required");
-                } else if (dossier.length() > 40 || dossiers.track(dossier).isEmpty()) {
+                } else if (dossier.length() > 40 || Texts.hasControl(dossier) || dossiers.track(dossier).isEmpty()) {
                     errors.put("dossierCode", "feedback.dossier.unknown");
                 }
             }
@@ -378,16 +378,17 @@ public class FeedbackService {
     @Transactional(readOnly = true)
     public Map<FeedbackQueue, Long> counts(StaffPrincipal me) {
         Instant now = clock.instant();
+        // the parameters in the order of the SQL: the moment of the FILTER, then the visibility's
         List<Object> params = new ArrayList<>();
-        String visible = visibility(me, params);
         params.add(OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        String visible = visibility(me, params);
         Map<FeedbackQueue, Long> counts = new EnumMap<>(FeedbackQueue.class);
         for (FeedbackQueue q : FeedbackQueue.values()) {
             counts.put(q, 0L);
         }
         jdbc.sql("SELECT f.status, count(*), count(*) FILTER (WHERE f.due_at < ?) FROM feedback f WHERE " + visible
                         + " GROUP BY f.status")
-                .params(reorder(params))
+                .params(params)
                 .query(rs -> {
                     FeedbackStatus s = FeedbackStatus.valueOf(rs.getString(1));
                     long n = rs.getLong(2);
@@ -420,14 +421,6 @@ public class FeedbackService {
             params.add("%" + Texts.likeEscape(w) + "%");
         });
         return sql.toString();
-    }
-
-    /** The {@code now} parameter of {@link #counts} comes first in its SQL. */
-    private static List<Object> reorder(List<Object> params) {
-        List<Object> out = new ArrayList<>();
-        out.add(params.get(params.size() - 1));
-        out.addAll(params.subList(0, params.size() - 1));
-        return out;
     }
 
     private String visibility(StaffPrincipal me, List<Object> params) {
