@@ -69,13 +69,25 @@ class DemoFeedbackData implements ApplicationRunner {
         {"Hệ thống nộp hồ sơ trực tuyến báo lỗi khi tải tệp", "Khi tải tệp PDF dung lượng 3 MB lên cổng, hệ thống báo lỗi và mất toàn bộ thông tin đã nhập."},
         {"Quy định về thành phần hồ sơ chồng chéo", "Hai văn bản của tỉnh quy định khác nhau về thành phần hồ sơ cấp phép xây dựng nhà ở riêng lẻ, người dân không biết thực hiện theo văn bản nào."}
     };
+    /** What each topic is about, in the order of {@link #TOPICS}. */
+    private static final FeedbackSubject[] SUBJECTS = {FeedbackSubject.PROCEDURE, FeedbackSubject.PROCEDURE,
+        FeedbackSubject.PROCEDURE, FeedbackSubject.PROCEDURE, FeedbackSubject.OFFICER, FeedbackSubject.DOSSIER,
+        FeedbackSubject.DOSSIER, FeedbackSubject.PROCEDURE, FeedbackSubject.OFFICER, FeedbackSubject.UNIT, FeedbackSubject.UNIT,
+        FeedbackSubject.PROCEDURE};
+    /** The unit's answer to each topic, in the order of {@link #TOPICS}. */
     private static final String[] ANSWERS = {
-        "Qua kiểm tra, thành phần hồ sơ của thủ tục không có yêu cầu này. Đơn vị đã chấn chỉnh bộ phận tiếp nhận và đề nghị ông/bà nộp lại hồ sơ theo đúng thành phần đã công bố.",
-        "Đơn vị ghi nhận kiến nghị và đã đưa vào phương án đơn giản hóa thủ tục hành chính năm nay, trình Chủ tịch UBND tỉnh phê duyệt.",
-        "Biểu mẫu đã được cập nhật trên Cổng dịch vụ công và niêm yết tại Bộ phận Một cửa. Cảm ơn ông/bà đã phản ánh.",
-        "Sau khi xác minh, đơn vị đã tổ chức kiểm điểm cán bộ liên quan và hoàn trả khoản thu không đúng quy định.",
-        "Lỗi tải tệp đã được khắc phục trong bản cập nhật ngày hôm qua. Ông/bà vui lòng thử lại; nếu còn lỗi xin liên hệ tổng đài hỗ trợ.",
-        "Đơn vị đã báo cáo UBND tỉnh đề xuất sửa đổi văn bản để thống nhất thành phần hồ sơ; trong thời gian chờ sửa đổi, thực hiện theo Quyết định công bố thủ tục mới nhất."
+        "Qua kiểm tra, thành phần hồ sơ của thủ tục không có giấy xác nhận cư trú. Đơn vị đã chấn chỉnh bộ phận tiếp nhận; ông/bà nộp lại hồ sơ theo đúng thành phần đã công bố.",
+        "Đơn vị ghi nhận kiến nghị và đã đưa việc rút ngắn thời hạn vào phương án đơn giản hóa thủ tục hành chính năm nay, trình Chủ tịch UBND tỉnh phê duyệt.",
+        "Biểu mẫu mới đã được cập nhật trên Cổng dịch vụ công và niêm yết tại Bộ phận Một cửa. Cảm ơn ông/bà đã phản ánh.",
+        "Thủ tục đã được đưa vào danh mục cung cấp dịch vụ công trực tuyến toàn trình từ quý tới; kết quả sẽ trả bản điện tử vào kho dữ liệu của công dân.",
+        "Đơn vị đã nhắc nhở cán bộ và áp dụng phiếu hướng dẫn ghi đầy đủ một lần mọi giấy tờ cần bổ sung.",
+        "Sau khi xác minh, khoản thu chênh lệch không đúng quy định; đơn vị đã hoàn trả cho ông/bà và kiểm điểm cán bộ liên quan.",
+        "Đơn vị xin lỗi ông/bà vì trả kết quả trễ hẹn mà không có phiếu xin lỗi; đã chấn chỉnh việc gửi phiếu xin lỗi và hẹn lại trước hạn.",
+        "Kiến nghị phù hợp với chủ trương khai thác dữ liệu dùng chung; đơn vị đã đề xuất bỏ yêu cầu bản sao có chứng thực trong phương án đơn giản hóa.",
+        "Đơn vị đã xác minh, tổ chức kiểm điểm cán bộ tiếp nhận và quán triệt quy tắc ứng xử tại Bộ phận Một cửa.",
+        "Từ tháng tới, Bộ phận Một cửa tiếp nhận hồ sơ vào sáng thứ Bảy hằng tuần.",
+        "Lỗi tải tệp đã được khắc phục trong bản cập nhật của Cổng dịch vụ công. Ông/bà vui lòng thử lại; nếu còn lỗi xin liên hệ tổng đài hỗ trợ.",
+        "Đơn vị đã báo cáo UBND tỉnh đề xuất sửa đổi để thống nhất thành phần hồ sơ; trong thời gian chờ sửa đổi, thực hiện theo Quyết định công bố thủ tục mới nhất."
     };
     private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Hồ"};
     private static final String[] GIVEN = {"Văn An", "Thị Bình", "Đức Cường", "Thị Dung", "Minh Hải", "Thị Hương", "Quang Long",
@@ -162,7 +174,7 @@ class DemoFeedbackData implements ApplicationRunner {
         }
         String[] topic = TOPICS[n % TOPICS.length];
         UnitView handler = handlers.get(n % handlers.size());
-        FeedbackSubject subject = FeedbackSubject.values()[n % 4];
+        FeedbackSubject subject = SUBJECTS[n % TOPICS.length];
         String procedure = null;
         Long unit = null;
         String officerName = null;
@@ -226,7 +238,7 @@ class DemoFeedbackData implements ApplicationRunner {
                     if (answered.isAfter(now)) {
                         answered = later(cal, at, 8);
                     }
-                    f.answer(at = answered, ANSWERS[n % ANSWERS.length], "Phạm Văn Minh", null, cal);
+                    f.answer(at = answered, ANSWERS[n % TOPICS.length], "Phạm Văn Minh", null, cal);
                     if (target == FeedbackStatus.PUBLISHED) {
                         Instant published = later(cal, at, rnd.nextInt(100) < 15 ? 20 + rnd.nextInt(10) : 1 + rnd.nextInt(12));
                         if (published.isAfter(now)) {
@@ -234,7 +246,7 @@ class DemoFeedbackData implements ApplicationRunner {
                         }
                         List<String> names = List.of(name);
                         f.publish(at = published, Redaction.redact(topic[0], names), Redaction.redact(topic[1], names),
-                                Redaction.redact(ANSWERS[n % ANSWERS.length], names), desk);
+                                Redaction.redact(ANSWERS[n % TOPICS.length], names), desk);
                         if (rnd.nextInt(100) < 65) {
                             int r = rnd.nextInt(100);
                             FeedbackRating rating = r < 35 ? FeedbackRating.VERY_SATISFIED : r < 80 ? FeedbackRating.SATISFIED

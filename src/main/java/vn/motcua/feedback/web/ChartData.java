@@ -57,8 +57,9 @@ class ChartData {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("top", 0));
-        option.put("grid", Map.of("left", 40, "right", 20, "top", 40, "bottom", 60));
-        option.put("xAxis", Map.of("type", "category", "data", labels, "axisLabel", Map.of("interval", 0, "width", 90, "overflow", "break")));
+        option.put("grid", Map.of("left", 40, "right", 20, "top", 40, "bottom", 80));
+        option.put("xAxis", Map.of("type", "category", "data", labels,
+                "axisLabel", Map.of("interval", 0, "width", 120, "overflow", "break", "lineHeight", 14)));
         option.put("yAxis", Map.of("type", "value", "min", 0, "max", 5));
         option.put("series", series);
         return json.writeValueAsString(option);
@@ -85,7 +86,13 @@ class ChartData {
         return messages.getMessage(key, null, key, locale);
     }
 
-    private static String shorten(String s) {
-        return s == null ? "" : s.length() > 60 ? s.substring(0, 57) + "…" : s;
+    /** A label that fits beside a bar: the usual abbreviations of unit names, then at most 60 characters. */
+    static String shorten(String s) {
+        if (s == null) {
+            return "";
+        }
+        String a = s.replace("Trung tâm Phục vụ hành chính công", "TT PVHCC").replace("Ủy ban nhân dân", "UBND")
+                .replace("Văn phòng", "VP").replace("Phòng Văn hóa - Xã hội", "Phòng VH-XH");
+        return a.length() > 60 ? a.substring(0, 57) + "…" : a;
     }
 }
