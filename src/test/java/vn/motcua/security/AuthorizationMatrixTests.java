@@ -101,6 +101,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
             try {
                 clock.reset();
                 records = MatrixFixtures.create(org, catalog, dossiers, filing, citizens, ratings, simplification, warehouse, fixtures, signals, cleanup);
+                records.feedback = FeedbackMatrixFixtures.create(context);
                 MatrixClient c = new MatrixClient(mvc, messages, json, records);
                 c.signIn();
                 client = c;

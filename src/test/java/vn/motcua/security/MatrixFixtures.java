@@ -114,6 +114,8 @@ final class MatrixFixtures {
     long otherSignal;
     long ownCleanupJob;
     long otherCleanupJob;
+    /** The feedback module's records ({@link FeedbackMatrixFixtures}). */
+    FeedbackMatrixFixtures feedback;
 
     static String username(Caller c) {
         return USERNAMES.get(c);
@@ -207,7 +209,15 @@ final class MatrixFixtures {
             case "citizenAccount" -> citizenAccount;
             case "signal" -> String.valueOf(own ? ownSignal : otherSignal);
             case "cleanupJob" -> String.valueOf(own ? ownCleanupJob : otherCleanupJob);
-            default -> throw new IllegalArgumentException("no fixture @" + name + "; there are " + new java.util.TreeSet<>(NAMES.keySet()));
+            default -> {
+                String v = feedback == null ? null : feedback.value(name, own);
+                if (v == null) {
+                    java.util.Set<String> all = new java.util.TreeSet<>(NAMES.keySet());
+                    all.addAll(FeedbackMatrixFixtures.NAMES.keySet());
+                    throw new IllegalArgumentException("no fixture @" + name + "; there are " + all);
+                }
+                yield v;
+            }
         };
     }
 

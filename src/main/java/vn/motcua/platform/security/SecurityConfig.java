@@ -82,6 +82,13 @@ public class SecurityConfig {
                         // review and simplification proposals, reading included, are for administrators
                         .requestMatchers("/api/v1/simplification-proposals", "/api/v1/simplification-proposals/**")
                                 .hasRole("ADMIN")
+                        // feedback (PAKN): filing, following by code, the published answers and the sender's own acts
+                        // (with the key given at filing) are public; the staff queue, records and acts need an account
+                        .requestMatchers(HttpMethod.GET, "/api/v1/feedback/inbox").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/feedback", "/api/v1/feedback/*", "/api/v1/feedback/*/sender")
+                                .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/feedback", "/api/v1/feedback/*/supplement",
+                                "/api/v1/feedback/*/rating").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> refuse(problems, req, res, ex)))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(organization, problems), BasicAuthenticationFilter.class)

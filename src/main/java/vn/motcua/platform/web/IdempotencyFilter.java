@@ -65,7 +65,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String principal = auth == null ? "anonymous" : auth.getName();
+        // anonymous callers (the public filing of feedback) each get their own keys, by client address: one
+        // anonymous client's retry must never replay another's answer
+        String principal = auth == null || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken
+                ? "anonymous@" + ClientAddress.of(request) : auth.getName();
         String head = request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n";
         String hash;
         HttpServletRequest cachedRequest;

@@ -81,17 +81,18 @@ public class MyDossiersController {
     @PostMapping("/portal/dossiers/{code}/rating")
     public String rate(@PathVariable String code, @AuthenticationPrincipal CitizenPrincipal me,
                        @RequestParam(required = false) RatingService.Rating rating,
+                       @RequestParam(required = false) java.util.List<String> reasons,
                        @RequestParam(required = false) String comment, Model model, RedirectAttributes redirect) {
         CitizenRecords.Viewer v = records.viewer(me);
         DossierView d = records.dossier(v, code);
         try {
-            ratings.rate(d.code(), rating, comment, RatingService.Channel.PORTAL);
+            ratings.rate(d.code(), new RatingService.RateDossier(rating, reasons, comment), RatingService.Channel.PORTAL, null);
             redirect.addFlashAttribute("flash", messages.getMessage("rating.thanks", null, LocaleContextHolder.getLocale()));
             return "redirect:/portal/dossiers/" + d.code();
         } catch (DomainRuleViolation e) {
             return detailPage(d, v, model, e.messageKey());
         } catch (InvalidInput e) {
-            return detailPage(d, v, model, "rating.choose");
+            return detailPage(d, v, model, RatingController.errorKey(e));
         }
     }
 
@@ -134,6 +135,7 @@ public class MyDossiersController {
         model.addAttribute("rated", ratings.rated(d.code()));
         model.addAttribute("ratingError", ratingError);
         model.addAttribute("answers", RatingService.Rating.values());
+        model.addAttribute("ratingReasons", ratings.reasons());
         model.addAttribute("receipt", d.receivedAt() != null);
         if (!model.containsAttribute("supplementErrors")) {
             model.addAttribute("supplementErrors", java.util.List.of());

@@ -1,5 +1,6 @@
 package vn.motcua.portal.web;
 
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,11 +46,12 @@ public class RatingController {
     @PostMapping("/public/rating/{code}")
     public String rate(@PathVariable String code, @RequestParam(name = "t", required = false) String token,
                        @RequestParam(required = false) RatingService.Rating rating,
+                       @RequestParam(required = false) List<String> reasons,
                        @RequestParam(required = false) String comment, Model model) {
         if (!ratings.validToken(code, token)) {
             throw new NotFound("rating link");
         }
-        return submit(code, token, rating, comment, RatingService.Channel.LINK, false, model);
+        return submit(code, token, new RatingService.RateDossier(rating, reasons, comment), RatingService.Channel.LINK, false, model);
     }
 
     @GetMapping("/kiosk")
@@ -63,24 +65,39 @@ public class RatingController {
 
     @PostMapping("/kiosk/{code}")
     public String kioskRate(@PathVariable String code, @RequestParam(required = false) RatingService.Rating rating,
+                            @RequestParam(required = false) List<String> reasons,
                             @RequestParam(required = false) String comment, @AuthenticationPrincipal StaffPrincipal me,
                             Model model) {
         DossierView d = ratings.dossierAtDesk(code, org.scopeOf(me.id()));
-        return submit(d.code(), null, rating, comment, RatingService.Channel.KIOSK, true, model);
+        return submit(d.code(), null, new RatingService.RateDossier(rating, reasons, comment), RatingService.Channel.KIOSK, true,
+                model, me.username());
     }
 
-    private String submit(String code, String token, RatingService.Rating rating, String comment, RatingService.Channel channel,
+    private String submit(String code, String token, RatingService.RateDossier rating, RatingService.Channel channel,
                           boolean kiosk, Model model) {
+        return submit(code, token, rating, channel, kiosk, model, null);
+    }
+
+    private String submit(String code, String token, RatingService.RateDossier rating, RatingService.Channel channel,
+                          boolean kiosk, Model model, String by) {
         try {
-            ratings.rate(code, rating, comment, channel);
+            ratings.rate(code, rating, channel, by);
             model.addAttribute("thanks", true);
             model.addAttribute("kiosk", kiosk);
+            model.addAttribute("code", code);
+            model.addAttribute("token", token);
             return "portal/rating";
         } catch (DomainRuleViolation e) {
             return page(code, token, kiosk, model, e.messageKey());
         } catch (InvalidInput e) {
-            return page(code, token, kiosk, model, "rating.choose");
+            return page(code, token, kiosk, model, errorKey(e));
         }
+    }
+
+    /** The message of a refused rating: "choose an answer" when it was missing, else the first field's own. */
+    static String errorKey(InvalidInput e) {
+        return e.fieldErrors().containsKey("rating") || e.fieldErrors().isEmpty() ? "rating.choose"
+                : e.fieldErrors().values().iterator().next();
     }
 
     private String page(String code, String token, boolean kiosk, Model model, String errorKey) {
@@ -90,6 +107,7 @@ public class RatingController {
         model.addAttribute("rated", ratings.rated(code));
         model.addAttribute("errorKey", errorKey);
         model.addAttribute("answers", RatingService.Rating.values());
+        model.addAttribute("ratingReasons", ratings.reasons());
         return "portal/rating";
     }
 }
