@@ -27,9 +27,10 @@ import vn.motcua.shared.Paging;
  * is called): appending locks the chain's head until the commit, and this
  * keeps that lock for the commit alone, whatever else the transaction does.
  * {@link #recordAlone} commits at once, for what must stay on record even
- * when the caller fails (a refused login). {@link #recordOnce} commits at once
- * too, and records nothing when an entry with the same key is already there:
- * for entries made from events, which may be delivered more than once.
+ * when the caller fails (a refused login). {@link #recordOnce} appends at once
+ * and records nothing when an entry with the same key is already there: for
+ * entries made from events (in the listener's own short transaction), which
+ * may be delivered more than once.
  *
  * <p>Where the entry does not say, the trail fills in the client's address
  * (the current request's) and the actor's unit (through {@link AuditActorUnits}).
@@ -97,12 +98,14 @@ public class AuditTrail {
     }
 
     /**
-     * Records the entry in a transaction of its own unless one with the same
-     * key is already in the trail; true when it was recorded now.
+     * Records the entry unless one with the same key is already in the trail;
+     * true when it was recorded now. Appends at once, in the current
+     * transaction (an event listener's own) or one of its own: keep that
+     * transaction short, it holds the chain's head until it ends.
      */
     public boolean recordOnce(AuditEntry entry, String key) {
         AuditEntry e = complete(entry);
-        return store.appendAlone(e, e.at() != null ? e.at() : clock.instant(), key).isPresent();
+        return store.append(e, e.at() != null ? e.at() : clock.instant(), key).isPresent();
     }
 
     /** The same, at the instant the act happened (an event's), not now. */
