@@ -73,6 +73,49 @@ public record AuditEntry(long id, long seq, Instant at, String kind, String acto
                 more, hash);
     }
 
+    /** The longest value a change keeps (longer ones are cut, with an ellipsis). */
+    public static final int CHANGE_MAX = 2000;
+
+    /**
+     * A change for each component of two records of the same type whose
+     * values differ ({@code before} null: every non-null component is new),
+     * leaving out the components named in {@code ignore} (versions, timestamps).
+     */
+    public AuditEntry changes(Record before, Record after, String... ignore) {
+        Record sample = after != null ? after : before;
+        if (sample == null) {
+            return this;
+        }
+        java.util.Set<String> skip = java.util.Set.of(ignore);
+        AuditEntry e = this;
+        for (java.lang.reflect.RecordComponent c : sample.getClass().getRecordComponents()) {
+            if (skip.contains(c.getName())) {
+                continue;
+            }
+            e = e.change(c.getName(), text(component(c, before)), text(component(c, after)));
+        }
+        return e;
+    }
+
+    private static Object component(java.lang.reflect.RecordComponent c, Record r) {
+        if (r == null) {
+            return null;
+        }
+        try {
+            return c.getAccessor().invoke(r);
+        } catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        String s = String.valueOf(v);
+        return s.length() <= CHANGE_MAX ? s : s.substring(0, CHANGE_MAX - 1) + "…";
+    }
+
     /** The same entry at the given instant (the trail sets it when recording). */
     AuditEntry at(Instant at) {
         return new AuditEntry(id, seq, at, kind, actor, unitId, subjectType, subjectId, dossierCode, detail, reason, address,

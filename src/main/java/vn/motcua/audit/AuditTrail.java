@@ -33,10 +33,19 @@ import vn.motcua.shared.Paging;
  * may be delivered more than once.
  *
  * <p>Where the entry does not say, the trail fills in the client's address
- * (the current request's) and the actor's unit (through {@link AuditActorUnits}).
+ * (the current request's), the actor's unit (through {@link AuditActorUnits})
+ * and the dossier (the subject's code when the subject is a dossier, or the
+ * request's {@link #DOSSIER_ATTRIBUTE}).
  */
 @Service
 public class AuditTrail {
+
+    /**
+     * A request attribute naming the dossier the request is about (set by
+     * whoever knows, e.g. from the URL): entries recorded while serving it
+     * that name no dossier are given this one.
+     */
+    public static final String DOSSIER_ATTRIBUTE = AuditTrail.class.getName() + ".dossier";
 
     private final AuditStore store;
     private final Clock clock;
@@ -81,7 +90,11 @@ public class AuditTrail {
         @Override
         public void beforeCommit(boolean readOnly) {
             for (AuditEntry p : entries) {
-                trail.store.append(p, p.at(), null);
+                if (readOnly) {
+                    trail.store.appendAlone(p, p.at(), null); // a read-only transaction cannot insert: one of its own
+                } else {
+                    trail.store.append(p, p.at(), null);
+                }
             }
             entries.clear();
         }
@@ -126,6 +139,10 @@ public class AuditTrail {
         }
         if (e.dossierCode() == null && "dossier".equals(e.subjectType())) {
             e = e.dossier(e.subjectId());
+        }
+        if (e.dossierCode() == null && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                && a.getRequest().getAttribute(DOSSIER_ATTRIBUTE) instanceof String code) {
+            e = e.dossier(code);
         }
         return e;
     }
