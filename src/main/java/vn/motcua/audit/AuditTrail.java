@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import vn.motcua.audit.internal.AuditChainer;
 import vn.motcua.audit.internal.AuditStore;
 import vn.motcua.shared.PageResult;
 import vn.motcua.shared.Paging;
@@ -50,8 +51,10 @@ public class AuditTrail {
     private final AuditStore store;
     private final Clock clock;
     private final ObjectProvider<AuditActorUnits> units;
+    private final AuditChainer chainer;
 
-    public AuditTrail(AuditStore store, Clock clock, ObjectProvider<AuditActorUnits> units) {
+    public AuditTrail(AuditStore store, Clock clock, ObjectProvider<AuditActorUnits> units, AuditChainer chainer) {
+        this.chainer = chainer;
         this.store = store;
         this.clock = clock;
         this.units = units;
@@ -119,6 +122,25 @@ public class AuditTrail {
     public boolean recordOnce(AuditEntry entry, String key) {
         AuditEntry e = complete(entry);
         return store.append(e, e.at() != null ? e.at() : clock.instant(), key).isPresent();
+    }
+
+    /**
+     * Records the entry without waiting for the chain, for transactions that
+     * must not hold the chain's head (every dossier act): it is staged in the
+     * current transaction — it commits or rolls back with it, and takes no
+     * lock — and chained just after the commit by this node's chainer (or by
+     * the sweep of any node if this one stops first), in staging order.
+     * An entry whose key is already in the trail is dropped when chained.
+     */
+    public void stage(AuditEntry entry, Instant at, String key) {
+        AuditEntry e = complete(entry);
+        store.stage(e, at == null ? clock.instant() : at, key);
+        vn.motcua.shared.AfterCommit.run(chainer::wake);
+    }
+
+    /** Chains every staged entry now, on this thread. */
+    public void chainStaged() {
+        chainer.drainNow();
     }
 
     /** The same, at the instant the act happened (an event's), not now. */

@@ -239,6 +239,33 @@ class AuditChainTests extends IntegrationTest {
     }
 
     @Test
+    void stagedEntriesAreChainedAfterTheirCommitAndNeverBefore() {
+        String id = unique();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        // rolled back: nothing staged, nothing chained
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            audit.stage(AuditEntry.of("test.staged", "tester", "test", id).detail("rolled back"), null, null);
+            throw new IllegalStateException("no");
+        })).isInstanceOf(IllegalStateException.class);
+        // committed: chained by the chainer right after the commit, in staging order; a key already there is dropped
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < 3; i++) {
+                audit.stage(AuditEntry.of("test.staged", "tester", "test", id).detail("n" + i), null, "test-staged:" + id + ":" + i);
+            }
+            audit.stage(AuditEntry.of("test.staged", "tester", "test", id).detail("again"), null, "test-staged:" + id + ":1");
+            assertThat(audit.about("test", id, 10)).isEmpty(); // not in the chain before the commit
+        });
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(audit.about("test", id, 10)).hasSize(3));
+        audit.chainStaged();
+        List<AuditEntry> chained = audit.about("test", id, 10);
+        assertThat(chained).extracting(AuditEntry::detail).containsExactly("n2", "n1", "n0");
+        assertThat(chained.get(0).seq()).isEqualTo(chained.get(1).seq() + 1).isEqualTo(chained.get(2).seq() + 2);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_staged").query(Long.class).single()).isZero();
+        assertThat(audit.verify().ok()).isTrue();
+    }
+
+    @Test
     void anEventKeyIsRecordedOnce() {
         String id = unique();
         String key = "test:" + id;

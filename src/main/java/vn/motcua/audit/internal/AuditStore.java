@@ -63,36 +63,125 @@ public class AuditStore {
      */
     @Transactional
     public Optional<Long> append(AuditEntry e, Instant at, String eventKey) {
-        Head head = jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
-        String key = cut(eventKey, 200);
-        if (key != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM audit_entry WHERE event_key = ?)").param(key)
+        Fields f = Fields.of(e, at, eventKey);
+        Head head = lockHead();
+        if (f.eventKey() != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM audit_entry WHERE event_key = ?)").param(f.eventKey())
                 .query(Boolean.class).single()) {
             return Optional.empty();
         }
         long seq = head.seq() + 1;
-        Instant when = AuditChain.stored(at);
-        String kind = cut(e.kind(), 60);
-        String actor = cut(e.actor(), 120);
-        String subjectType = cut(e.subjectType(), 40);
-        String subjectId = cut(e.subjectId(), 120);
-        String dossier = cut(e.dossierCode(), 40);
-        String detail = AuditChain.clean(e.detail());
-        String reason = AuditChain.clean(e.reason());
-        String address = cut(e.address(), 64);
-        String changes = AuditChain.clean(AuditChain.changesJson(e.changes()));
-        byte[] hash = AuditChain.hash(head.hash(), AuditChain.canonical(seq, when, kind, actor, e.unitId(), subjectType,
-                subjectId, dossier, detail, reason, address, changes, key));
+        byte[] hash = f.hash(head.hash(), seq);
         jdbc.sql("""
                 WITH added AS (
                   INSERT INTO audit_entry (seq, at, kind, actor, unit_id, subject_type, subject_id, dossier_code, detail, reason,
                                            address, changes, event_key, prev_hash, hash)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))
                 UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1""")
-                .params(seq, OffsetDateTime.ofInstant(when, ZoneOffset.UTC), kind, actor, e.unitId(), subjectType, subjectId,
-                        dossier, detail, reason, address, changes, key, head.hash(), hash, seq, hash)
+                .params(f.row(seq, head.hash(), hash, seq, hash))
                 .update();
         return Optional.of(seq);
+    }
+
+    private Head lockHead() {
+        return jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
+    }
+
+    /** An entry's fields as they are stored and hashed: text cleaned and cut to the columns, the instant to microseconds. */
+    record Fields(Instant at, String kind, String actor, Long unitId, String subjectType, String subjectId, String dossier,
+                  String detail, String reason, String address, String changes, String eventKey) {
+
+        static Fields of(AuditEntry e, Instant at, String eventKey) {
+            return new Fields(AuditChain.stored(at), cut(e.kind(), 60), cut(e.actor(), 120), e.unitId(), cut(e.subjectType(), 40),
+                    cut(e.subjectId(), 120), cut(e.dossierCode(), 40), AuditChain.clean(e.detail()),
+                    AuditChain.clean(e.reason()), cut(e.address(), 64), AuditChain.clean(AuditChain.changesJson(e.changes())),
+                    cut(eventKey, 200));
+        }
+
+        byte[] hash(byte[] prev, long seq) {
+            return AuditChain.hash(prev, AuditChain.canonical(seq, at, kind, actor, unitId, subjectType, subjectId, dossier,
+                    detail, reason, address, changes, eventKey));
+        }
+
+        /** The values of an INSERT of the chained entry (then any extra values). */
+        Object[] row(long seq, byte[] prev, byte[] hash, Object... more) {
+            Object[] v = {seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), kind, actor, unitId, subjectType, subjectId, dossier,
+                detail, reason, address, changes, eventKey, prev, hash};
+            Object[] all = Arrays.copyOf(v, v.length + more.length);
+            System.arraycopy(more, 0, all, v.length, more.length);
+            return all;
+        }
+    }
+
+    // --- staged entries ----------------------------------------------------------------------------
+
+    /** Stages an entry in the current transaction (or alone): no lock, no chain; {@link #chainStaged} chains it later. */
+    public void stage(AuditEntry e, Instant at, String eventKey) {
+        Fields f = Fields.of(e, at, eventKey);
+        jdbc.sql("""
+                INSERT INTO audit_staged (at, kind, actor, unit_id, subject_type, subject_id, dossier_code, detail, reason, address,
+                                          changes, event_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(OffsetDateTime.ofInstant(f.at(), ZoneOffset.UTC), f.kind(), f.actor(), f.unitId(), f.subjectType(),
+                        f.subjectId(), f.dossier(), f.detail(), f.reason(), f.address(), f.changes(), f.eventKey())
+                .update();
+    }
+
+    /** Whether any entry waits to be chained (no lock taken). */
+    public boolean hasStaged() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM audit_staged)").query(Boolean.class).single();
+    }
+
+    /**
+     * Chains up to {@code max} staged entries, oldest first, in one
+     * transaction that holds the head: appends them, moves the head, deletes
+     * them from the stage. An entry whose event key is in the trail already is
+     * dropped. Answers how many staged entries were taken (0: none left).
+     */
+    @Transactional
+    public int chainStaged(int max) {
+        Head head = lockHead();
+        List<Long> ids = new ArrayList<>();
+        List<Fields> staged = jdbc.sql("""
+                SELECT id, at, kind, actor, unit_id, subject_type, subject_id, dossier_code, detail, reason, address, changes, event_key
+                  FROM audit_staged ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .param(max)
+                .query((rs, n) -> {
+                    ids.add(rs.getLong("id"));
+                    long unit = rs.getLong("unit_id");
+                    return new Fields(rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("kind"),
+                            rs.getString("actor"), rs.wasNull() ? null : unit, rs.getString("subject_type"),
+                            rs.getString("subject_id"), rs.getString("dossier_code"), rs.getString("detail"),
+                            rs.getString("reason"), rs.getString("address"), rs.getString("changes"), rs.getString("event_key"));
+                }).list();
+        if (staged.isEmpty()) {
+            return 0;
+        }
+        String[] keys = staged.stream().map(Fields::eventKey).filter(java.util.Objects::nonNull).toArray(String[]::new);
+        java.util.Set<String> seen = new java.util.HashSet<>(keys.length == 0 ? List.of()
+                : jdbc.sql("SELECT event_key FROM audit_entry WHERE event_key = ANY(?)")
+                        .param(keys).query(String.class).list());
+        long seq = head.seq();
+        byte[] prev = head.hash();
+        List<Object[]> rows = new ArrayList<>();
+        for (Fields f : staged) {
+            if (f.eventKey() != null && !seen.add(f.eventKey())) {
+                continue;
+            }
+            seq++;
+            byte[] hash = f.hash(prev, seq);
+            rows.add(f.row(seq, prev, hash));
+            prev = hash;
+        }
+        if (!rows.isEmpty()) {
+            streaming.batchUpdate("""
+                    INSERT INTO audit_entry (seq, at, kind, actor, unit_id, subject_type, subject_id, dossier_code, detail, reason,
+                                             address, changes, event_key, prev_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+            jdbc.sql("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1").params(seq, prev).update();
+        }
+        jdbc.sql("DELETE FROM audit_staged WHERE id = ANY(?)").param(ids.toArray(Long[]::new)).update();
+        return staged.size();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

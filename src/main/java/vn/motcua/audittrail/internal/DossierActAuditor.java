@@ -2,7 +2,7 @@ package vn.motcua.audittrail.internal;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.motcua.audit.AuditChain;
 import vn.motcua.audit.AuditEntry;
@@ -15,12 +15,14 @@ import vn.motcua.organization.UnitId;
 
 /**
  * Every act on a dossier and every refused attempt, into the audit trail.
- * Delivered by the event publication registry after the act has committed,
- * each in a short transaction of its own (retried if it fails, so nothing is
- * lost); the act's own transaction never waits for the chain. An act is
- * recorded once whatever the number of deliveries: its key is
- * {@code (code, version, index)}, the refused attempt's its code, action,
- * rule, officer and instant.
+ * Heard as the act is published, in the act's own transaction, where the
+ * entry is only staged ({@link AuditTrail#stage}: one insert, no lock): it
+ * commits or rolls back with the act, so no act is ever missing from the trail
+ * and none is there that did not happen, and the act never waits for the
+ * chain's head; the chainer appends it right after the commit, in a batch
+ * with the other acts of that moment (docs/audit.md, "Dossier acts"). Its key
+ * {@code (code, version, index)} (the refused attempt's: code, action, rule,
+ * officer and instant) is unique in the trail.
  *
  * <p>The entry: kind {@code dossier.<action>} ({@code dossier.receive},
  * {@code dossier.request-supplement}, …) or {@code dossier.act-refused};
@@ -43,7 +45,7 @@ class DossierActAuditor {
         this.staff = staff;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierActed e) {
         String act = e.code() + "/" + e.version() + "/" + e.index();
         AuditEntry entry = AuditEntry.of("dossier." + e.action().path(), actor(e.actor(), e.action()), SUBJECT, act)
@@ -52,10 +54,10 @@ class DossierActAuditor {
                 .reason(e.reason())
                 .detail(detail(e))
                 .change("status", e.from() == null ? null : e.from().code(), e.to() == null ? null : e.to().code());
-        audit.recordOnce(entry, e.at(), SUBJECT + ":" + act);
+        audit.stage(entry, e.at(), SUBJECT + ":" + act);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(DossierActRefused e) {
         String actor = actor(e.actor(), e.action());
         AuditEntry entry = AuditEntry.of("dossier.act-refused", actor, SUBJECT, e.code() + "/refused")
@@ -63,7 +65,7 @@ class DossierActAuditor {
                 .dossier(e.code())
                 .reason(e.rule())
                 .detail("action: " + e.action().path() + "; rule: " + e.rule());
-        audit.recordOnce(entry, e.at(), SUBJECT + ":" + e.code() + "/refused/" + e.action().path() + "/" + e.rule() + "/"
+        audit.stage(entry, e.at(), SUBJECT + ":" + e.code() + "/refused/" + e.action().path() + "/" + e.rule() + "/"
                 + actor + "/" + AuditChain.formatAt(e.at()));
     }
 
