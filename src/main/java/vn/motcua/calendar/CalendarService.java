@@ -44,7 +44,10 @@ public class CalendarService {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    public CalendarService(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    private final vn.motcua.audit.AuditTrail audit;
+
+    public CalendarService(JdbcClient jdbc, JsonMapper json, Clock clock, vn.motcua.audit.AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -110,6 +113,7 @@ public class CalendarService {
     /** Replaces a year; a document that breaks a rule is refused with the field named. */
     @Transactional
     public CalendarYearDocument putYear(int year, CalendarYearDocument doc, String actor) {
+        CalendarYearDocument before = year(year).orElse(null);
         CalendarYear y;
         try {
             y = doc.toCalendarYear(year);
@@ -136,7 +140,15 @@ public class CalendarService {
                 .param("by", actor)
                 .update();
         snapshot = null; // this node sees its own change at once
-        return year(year).orElseThrow();
+        CalendarYearDocument after = year(year).orElseThrow();
+        vn.motcua.audit.AuditEntry entry = vn.motcua.audit.AuditEntry.of(
+                        before == null ? "calendar.year.created" : "calendar.year.changed", actor, "calendar-year",
+                        String.valueOf(year))
+                .changes(before, after);
+        if (before == null || !entry.changes().isEmpty()) {
+            audit.record(entry);
+        }
+        return after;
     }
 
     private static String fieldOf(String message) {

@@ -31,6 +31,8 @@ import vn.motcua.catalog.internal.Violation;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.UnitId;
 import vn.motcua.organization.UnitView;
+import vn.motcua.audit.AuditEntry;
+import vn.motcua.audit.AuditTrail;
 import vn.motcua.shared.DomainRuleViolation;
 import vn.motcua.shared.InvalidInput;
 import vn.motcua.shared.NodeCache;
@@ -58,9 +60,11 @@ public class CatalogService {
     private final OrganizationService organization;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public CatalogService(ProcedureStore store, CatalogTransfer transfer, OrganizationService organization,
-                          ApplicationEventPublisher events, Clock clock) {
+                          ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.transfer = transfer;
         this.organization = organization;
@@ -234,6 +238,10 @@ public class CatalogService {
         int v = p.publishedVersion();
         store.markWithdrawn(p.id(), v, act, decidedOn, Texts.isBlank(why) ? null : why, now, actor);
         store.updateProcedure(p.id(), ProcedureStatus.WITHDRAWN, p.latestVersion(), null, now);
+        audit.record(AuditEntry.of("catalog.procedure.withdrawn", actor, "procedure", code)
+                .detail("version " + v + "; decision " + act + (decidedOn == null ? "" : " of " + decidedOn))
+                .reason(Texts.isBlank(why) ? null : why)
+                .change("status", p.status(), ProcedureStatus.WITHDRAWN));
         events.publishEvent(new ProcedureWithdrawn(code, v, act, decidedOn, why, now));
         return version(code, v);
     }
@@ -280,6 +288,10 @@ public class CatalogService {
         }
         store.markPublished(p.id(), latest.version(), decision, decidedOn, now, actor);
         store.updateProcedure(p.id(), ProcedureStatus.PUBLISHED, p.latestVersion(), latest.version(), now);
+        audit.record(AuditEntry.of("catalog.procedure.published", actor, "procedure", p.code())
+                .detail("version " + latest.version() + "; decision " + decision + " of " + decidedOn)
+                .change("status", p.status(), ProcedureStatus.PUBLISHED)
+                .change("publishedVersion", p.publishedVersion(), latest.version()));
         events.publishEvent(new ProcedurePublished(p.code(), latest.version(), latest.content().name(), decision,
                 decidedOn, now));
     }
@@ -288,6 +300,8 @@ public class CatalogService {
         Instant now = clock.instant();
         long id = store.insertProcedure(code, now);
         store.insertVersion(id, 1, code, content, now, actor);
+        audit.record(AuditEntry.of("catalog.procedure.created", actor, "procedure", code)
+                .detail("draft version 1: " + content.name()));
     }
 
     /** Applies checked content; returns false when it equals the latest version (nothing changed). */
@@ -296,6 +310,10 @@ public class CatalogService {
         if (latest.content().equals(content)) {
             return false;
         }
+        audit.record(AuditEntry.of("catalog.procedure.edited", actor, "procedure", p.code())
+                .detail(latest.status() == VersionStatus.DRAFT ? "draft version " + latest.version() + " changed"
+                        : "new draft version " + (p.latestVersion() + 1))
+                .changes(latest.content(), content));
         Instant now = clock.instant();
         if (latest.status() == VersionStatus.DRAFT) {
             store.updateDraft(p.id(), latest.version(), content, now, actor);
@@ -312,6 +330,13 @@ public class CatalogService {
 
     /** The latest version of every procedure, in the shape of the JSON API. */
     public List<ProcedureDetail> exportAll() {
+        List<ProcedureDetail> all = latestOfEach();
+        audit.recordAlone(AuditEntry.of("catalog.exported", AuditTrail.currentActor(), "catalog", null)
+                .detail("json; " + all.size() + " procedures"));
+        return all;
+    }
+
+    private List<ProcedureDetail> latestOfEach() {
         List<VersionRow> rows = store.allLatest();
         Map<Long, UnitView> units = units(rows.stream().flatMap(r -> unitIds(r.content()).stream()).toList());
         return rows.stream().map(r -> detail(r, units)).toList();
@@ -319,7 +344,11 @@ public class CatalogService {
 
     /** The catalogue as a spreadsheet: procedures, cases and steps, components, forms, fees, legal basis. */
     public byte[] exportXlsx() {
-        return transfer.writeXlsx(exportAll());
+        List<ProcedureDetail> all = latestOfEach();
+        byte[] xlsx = transfer.writeXlsx(all);
+        audit.recordAlone(AuditEntry.of("catalog.exported", AuditTrail.currentActor(), "catalog", null)
+                .detail("xlsx; " + all.size() + " procedures"));
+        return xlsx;
     }
 
     /** Imports a JSON array in the API's shape; all or nothing. */

@@ -37,9 +37,11 @@ public class SimplificationService {
     private final SimplificationWorkbook workbook;
     private final CatalogService catalog;
     private final Clock clock;
+    private final vn.motcua.audit.AuditTrail audit;
 
     public SimplificationService(SimplificationStore store, SimplificationWorkbook workbook, CatalogService catalog,
-                                 Clock clock) {
+                                 Clock clock, vn.motcua.audit.AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.workbook = workbook;
         this.catalog = catalog;
@@ -72,7 +74,11 @@ public class SimplificationService {
 
     /** The review list as a spreadsheet; {@code filter} describes the filters in the title's second line. */
     public byte[] exportXlsx(SimplificationStatus status, SimplificationKind kind, String filter, Locale locale) {
-        return workbook.xlsx(review(status, kind), filter, locale);
+        byte[] xlsx = workbook.xlsx(review(status, kind), filter, locale);
+        audit.recordAlone(vn.motcua.audit.AuditEntry.of("catalog.simplification.exported",
+                        vn.motcua.audit.AuditTrail.currentActor(), "simplification-review", null)
+                .detail("xlsx; status " + status + "; kind " + kind));
+        return xlsx;
     }
 
     /** The figures of one side while it is typed, or null when a number is missing or out of range. */

@@ -11,5 +11,5 @@
  * and {@link vn.motcua.catalog.ProcedureWithdrawn}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Catalog",
-        allowedDependencies = {"shared", "organization", "calendar"})
+        allowedDependencies = {"shared", "organization", "calendar", "audit"})
 package vn.motcua.catalog;

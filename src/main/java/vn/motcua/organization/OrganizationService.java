@@ -180,16 +180,25 @@ public class OrganizationService {
         validateUnit(null, command);
         forgetUnitsAfterCommit();
         long id = units.insert(command);
-        return units.findById(id).orElseThrow();
+        UnitView created = units.findById(id).orElseThrow();
+        audit.record(AuditEntry.of("unit.created", currentActor(), "unit", String.valueOf(id))
+                .detail(created.code() + " " + created.name()).changes(null, created, "id", "version"));
+        return created;
     }
 
     @Transactional
     public UnitView updateUnit(UnitId id, int version, UnitCommand command) {
-        units.findById(id.value()).orElseThrow(() -> new NotFound("unit " + id));
+        UnitView before = units.findById(id.value()).orElseThrow(() -> new NotFound("unit " + id));
         validateUnit(id.value(), command);
         forgetUnitsAfterCommit();
         units.update(id.value(), version, command);
-        return units.findById(id.value()).orElseThrow();
+        UnitView after = units.findById(id.value()).orElseThrow();
+        AuditEntry edited = AuditEntry.of("unit.edited", currentActor(), "unit", String.valueOf(id.value()))
+                .detail(after.code() + " " + after.name()).changes(before, after, "id", "version");
+        if (!edited.changes().isEmpty()) {
+            audit.record(edited);
+        }
+        return after;
     }
 
     private void validateUnit(Long id, UnitCommand c) {
@@ -231,6 +240,10 @@ public class OrganizationService {
         }
         forgetUnitsAfterCommit();
         units.setActive(id.value(), false);
+        if (u.active()) {
+            audit.record(AuditEntry.of("unit.deactivated", currentActor(), "unit", String.valueOf(id.value()))
+                    .detail(u.code() + " " + u.name()).change("active", true, false));
+        }
     }
 
     @Transactional
@@ -241,6 +254,14 @@ public class OrganizationService {
         }
         forgetUnitsAfterCommit();
         units.setActive(id.value(), true);
+        if (!u.active()) {
+            audit.record(AuditEntry.of("unit.reactivated", currentActor(), "unit", String.valueOf(id.value()))
+                    .detail(u.code() + " " + u.name()).change("active", false, true));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static long nullSafe(Long l) {
@@ -289,6 +310,11 @@ public class OrganizationService {
         staff.moveAssignments(sourceIds, successor.value());
         String why = Texts.clean(reason);
         units.recordMerge(successor.value(), sourceIds, why, actor, now);
+        for (UnitView source : found) {
+            audit.record(AuditEntry.of("unit.merged", actor, "unit", String.valueOf(source.id()))
+                    .detail(source.code() + " " + source.name() + " → " + target.code() + " " + target.name())
+                    .reason(why).change("active", true, false).change("successorId", null, target.id()));
+        }
         events.publishEvent(new UnitsMerged(successor, sourceIds.stream().map(UnitId::new).toList(), why, actor, now));
         return units.findById(successor.value()).orElseThrow();
     }
@@ -430,21 +456,33 @@ public class OrganizationService {
         if (!before.username().equals(command.username())) {
             reasons.add(StaffAccessChanged.Reason.RENAMED);
             audit.record(AuditEntry.of("staff.username.changed", actor, "staff", subject)
-                    .detail(before.username() + " → " + command.username()));
+                    .detail(before.username() + " → " + command.username())
+                    .change("username", before.username(), command.username()));
         }
         if (!before.roles().equals(command.roles())) {
             if (!command.roles().containsAll(before.roles())) {
                 reasons.add(StaffAccessChanged.Reason.ROLE_REMOVED);
             }
             audit.record(AuditEntry.of("staff.roles.changed", actor, "staff", subject)
-                    .detail(roles(before.roles()) + " → " + roles(command.roles())));
+                    .detail(roles(before.roles()) + " → " + roles(command.roles()))
+                    .change("roles", roles(before.roles()), roles(command.roles())));
         }
         if (!before.unitIds().equals(command.unitIds())) {
             if (!command.unitIds().containsAll(before.unitIds())) {
                 reasons.add(StaffAccessChanged.Reason.UNIT_REMOVED);
             }
             audit.record(AuditEntry.of("staff.units.changed", actor, "staff", subject)
-                    .detail(unitCodes(before.unitIds()) + " → " + unitCodes(command.unitIds())));
+                    .detail(unitCodes(before.unitIds()) + " → " + unitCodes(command.unitIds()))
+                    .change("units", unitCodes(before.unitIds()), unitCodes(command.unitIds())));
+        }
+        StaffRow after = staff.findById(id.value()).orElseThrow();
+        AuditEntry edited = AuditEntry.of("staff.account.edited", actor, "staff", subject).detail(after.username())
+                .change("fullName", before.fullName(), after.fullName())
+                .change("jobPosition", blankToNull(before.jobPosition()), blankToNull(after.jobPosition()))
+                .change("email", blankToNull(before.email()), blankToNull(after.email()))
+                .change("phone", blankToNull(before.phone()), blankToNull(after.phone()));
+        if (!edited.changes().isEmpty()) {
+            audit.record(edited);
         }
         boolean self = isCurrentUser(id);
         if (newHash != null) {
@@ -630,7 +668,10 @@ public class OrganizationService {
     public void registerApiKey(StaffId owner, String name, String token) {
         String hash = sha256(token);
         if (!staff.apiKeyExists(hash)) {
-            staff.insertApiKey(owner.value(), name, hash, token.substring(0, Math.min(8, token.length())));
+            String prefix = token.substring(0, Math.min(8, token.length()));
+            staff.insertApiKey(owner.value(), name, hash, prefix);
+            audit.record(AuditEntry.of("staff.api-key.issued", currentActor(), "staff", String.valueOf(owner.value()))
+                    .detail("key " + name + " (" + prefix + "…)"));
         }
     }
 

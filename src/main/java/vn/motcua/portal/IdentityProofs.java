@@ -135,7 +135,11 @@ public class IdentityProofs {
     @Transactional(readOnly = true)
     public AccountCard card(String identityNumber, StaffPrincipal officer) {
         guard(officer);
-        return card(live(identityNumber));
+        AccountCard card = card(live(identityNumber));
+        // the card shows a citizen's personal data (name, phone, e-mail): who looked, from where, is on record
+        audit.recordAlone(AuditEntry.of("citizen.account.viewed", officer.username(), "citizen", card.identityNumber())
+                .detail("account card at the desk"));
+        return card;
     }
 
     /**

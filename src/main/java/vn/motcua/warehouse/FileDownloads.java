@@ -27,6 +27,7 @@ public final class FileDownloads {
     }
 
     public static ResponseEntity<InputStreamResource> inline(StoredFile f, FileService files) throws IOException {
+        files.recordDownload(f);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(f.mediaType()))
                 .contentLength(f.size())

@@ -41,8 +41,11 @@ public class FileService {
     private final long maxBytes;
     private final Tika tika = new Tika();
 
+    private final vn.motcua.audit.AuditTrail audit;
+
     public FileService(JdbcClient jdbc, DiskBlobStore blobs, List<FileAccessPolicy> policies,
-                       @Value("${motcua.files.max-bytes:20971520}") long maxBytes) {
+                       @Value("${motcua.files.max-bytes:20971520}") long maxBytes, vn.motcua.audit.AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.policies = policies;
@@ -128,6 +131,19 @@ public class FileService {
      */
     public StoredFile attachable(UUID id, String caller, OfficerScope scope) {
         return readable(id, caller, scope);
+    }
+
+    /**
+     * Records in the audit trail that a file is being sent to whoever is
+     * signed in on this thread ({@code file.downloaded}: the file, its name,
+     * type and owner). Every download goes through {@link FileDownloads#inline},
+     * which calls this: dossier files, results, warehouse documents, personal
+     * data opened by a grant. Committed at once, whatever happens next.
+     */
+    public void recordDownload(StoredFile f) {
+        audit.recordAlone(vn.motcua.audit.AuditEntry.of("file.downloaded", vn.motcua.audit.AuditTrail.currentActor(), "file",
+                        f.id().toString())
+                .detail(f.name() + " (" + f.mediaType() + ", " + f.size() + " bytes); owner " + f.owner()));
     }
 
     public InputStream content(StoredFile f) throws IOException {

@@ -24,13 +24,14 @@ class ActuatorSecurityConfig {
     @Bean
     @Order(0)
     SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                      OrganizationService organization, ProblemResponses problems) throws Exception {
+                                      OrganizationService organization, ProblemResponses problems,
+                                      vn.motcua.audit.AuditTrail audit) throws Exception {
         http.securityMatcher("/actuator/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasAnyRole("ADMIN", "SUPERVISOR"))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(organization, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(organization, problems, audit), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "auth.failed")))
                 .requestCache(c -> c.disable())
                 .exceptionHandling(e -> e

@@ -64,7 +64,8 @@ public class SecurityConfig {
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                  OrganizationService organization, ProblemResponses problems,
                                  org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                                 org.springframework.transaction.PlatformTransactionManager transactions) throws Exception {
+                                 org.springframework.transaction.PlatformTransactionManager transactions,
+                                 vn.motcua.audit.AuditTrail audit) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
@@ -91,7 +92,7 @@ public class SecurityConfig {
                                 "/api/v1/feedback/*/rating").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> refuse(problems, req, res, ex)))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(organization, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(organization, problems, audit), BasicAuthenticationFilter.class)
                 // after authorization, so the remembered answer is bound to the authenticated caller
                 .addFilterAfter(new vn.motcua.platform.web.IdempotencyFilter(jdbc, transactions, problems),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
