@@ -85,6 +85,10 @@ class AuthorizationMatrixTests extends IntegrationTest {
     @Autowired
     MessageSource messages;
     @Autowired
+    vn.motcua.supervision.ConductSignals signals;
+    @Autowired
+    vn.motcua.supervision.BacklogCleanup cleanup;
+    @Autowired
     JsonMapper json;
     @Autowired
     ApplicationContext context;
@@ -96,7 +100,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
         if (client == null) {
             try {
                 clock.reset();
-                records = MatrixFixtures.create(org, catalog, dossiers, filing, citizens, ratings, simplification, warehouse, fixtures);
+                records = MatrixFixtures.create(org, catalog, dossiers, filing, citizens, ratings, simplification, warehouse, fixtures, signals, cleanup);
                 MatrixClient c = new MatrixClient(mvc, messages, json, records);
                 c.signIn();
                 client = c;

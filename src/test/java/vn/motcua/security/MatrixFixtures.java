@@ -77,7 +77,10 @@ final class MatrixFixtures {
             Map.entry("proposal", "a decided simplification proposal (nothing can move it any more)"),
             Map.entry("adminUnit", "a unit made for the test, for the administrator's writes"),
             Map.entry("adminStaff", "a staff account made for the test, for the administrator's writes"),
-            Map.entry("citizenAccount", "the identity number of an unproven portal account made for the test"));
+            Map.entry("citizenAccount", "the identity number of an unproven portal account made for the test"),
+            Map.entry("signal", "an open conduct signal (a stop without a meaningful reason) at Sở Tư pháp's division; "
+                    + "other: one at Phường Trường Vinh"),
+            Map.entry("cleanupJob", "a bulk clean-up run started by lanhdao.tuphap; other: one by lanhdao.truongvinh"));
 
     private static final Map<Caller, String> USERNAMES = Map.of(
             Caller.ADMIN, "admin", Caller.SUPERVISOR, "giamsat", Caller.ONESTOP, "motcua.tinh",
@@ -107,6 +110,10 @@ final class MatrixFixtures {
     String otherToken;
     int ownVersion;
     int otherVersion;
+    long ownSignal;
+    long otherSignal;
+    long ownCleanupJob;
+    long otherCleanupJob;
 
     static String username(Caller c) {
         return USERNAMES.get(c);
@@ -114,7 +121,8 @@ final class MatrixFixtures {
 
     static MatrixFixtures create(OrganizationService org, CatalogService catalog, DossierService dossiers, OnlineFiling filing,
                                  CitizenAccounts citizens, RatingService ratings, SimplificationService simplification,
-                                 PersonalWarehouse warehouse, Fixtures fixtures) {
+                                 PersonalWarehouse warehouse, Fixtures fixtures, vn.motcua.supervision.ConductSignals signals,
+                                 vn.motcua.supervision.BacklogCleanup cleanup) {
         MatrixFixtures f = new MatrixFixtures();
         USERNAMES.forEach((caller, username) -> f.staff.put(caller,
                 org.findStaffByUsername(username).orElseThrow(() -> new IllegalStateException("no demo account " + username))));
@@ -140,6 +148,15 @@ final class MatrixFixtures {
         f.otherVersion = other.version();
         f.ownFile = own.components().get(0).fileId();
         f.otherFile = other.components().get(0).fileId();
+        f.ownSignal = signalOf(signals, dossiers, f.ownProcedure, principal(centreDesk), principal(f.staff.get(Caller.SPECIALIST)),
+                principal(f.staff.get(Caller.SUPERVISOR)));
+        f.otherSignal = signalOf(signals, dossiers, otherProcedure, principal(tvDesk), principal(tvSpecialist),
+                principal(f.staff.get(Caller.SUPERVISOR)));
+        f.ownCleanupJob = cleanup.start(vn.motcua.supervision.BacklogCleanup.Kind.REASSIGN, List.of("000.00.00.X00-000000-0000"),
+                unitOf(f.staff.get(Caller.SPECIALIST)), null, "Thử ma trận quyền", null, principal(f.staff.get(Caller.LEADER)),
+                "127.0.0.1").id();
+        f.otherCleanupJob = cleanup.start(vn.motcua.supervision.BacklogCleanup.Kind.REASSIGN, List.of("000.00.00.X00-000000-0000"),
+                unitOf(tvSpecialist), null, "Thử ma trận quyền", null, principal(tvLeader), "127.0.0.1").id();
         f.ownToken = ratings.token(f.ownDossier);
         f.otherToken = ratings.token(f.otherDossier);
 
@@ -188,6 +205,8 @@ final class MatrixFixtures {
             case "adminUnit" -> String.valueOf(adminUnit);
             case "adminStaff" -> String.valueOf(adminStaff);
             case "citizenAccount" -> citizenAccount;
+            case "signal" -> String.valueOf(own ? ownSignal : otherSignal);
+            case "cleanupJob" -> String.valueOf(own ? ownCleanupJob : otherCleanupJob);
             default -> throw new IllegalArgumentException("no fixture @" + name + "; there are " + new java.util.TreeSet<>(NAMES.keySet()));
         };
     }
@@ -244,6 +263,16 @@ final class MatrixFixtures {
                 List.of(new ComponentItem("Tờ khai", 1, 0, null, null), new ComponentItem("Bản sao giấy tờ", 0, 1, null, null)),
                 null, null), java.util.Arrays.asList(new Upload("to-khai.pdf", scan), null), desk);
         return dossiers.act(d.code(), Action.FORWARD, Act.empty(), desk);
+    }
+
+    /** A dossier forwarded and stopped with a meaningless reason: the conduct signal it raises. */
+    private static long signalOf(vn.motcua.supervision.ConductSignals signals, DossierService dossiers, String procedure,
+                                 StaffPrincipal desk, StaffPrincipal specialist, StaffPrincipal supervisor) {
+        DossierView d = forwarded(dossiers, procedure, new Applicant(ApplicantKind.PERSON, "Hà Văn Dừng",
+                Fixtures.identityNumber("0404", 12), null, null, null, null), desk);
+        dossiers.act(d.code(), new vn.motcua.dossier.DossierAct.StopProcessing("x"), null, specialist);
+        return signals.inbox("OPEN", "reason-missing", null, 0, 100, supervisor, java.util.Locale.ROOT).items().stream()
+                .filter(s -> d.code().equals(s.dossierCode())).findFirst().orElseThrow().id();
     }
 
     private static long decidedProposal(SimplificationService simplification) {

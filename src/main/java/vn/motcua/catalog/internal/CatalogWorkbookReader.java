@@ -62,6 +62,10 @@ import vn.motcua.shared.Texts;
  * Reads the catalogue from an XLSX workbook (see {@link CatalogSheets}). Reading
  * never stops at the first problem: every unreadable row or cell becomes an
  * {@link ImportError}, and each item knows how to point at the row and column
+ *
+ * <p>Why some 550 lines: one reader per sheet of the workbook (procedures,
+ * cases, steps, components, fees, forms, legal basis), each short, sharing the
+ * cell readers that turn a bad cell into an error with its address.
  * a later rule violation comes from.
  */
 @Component

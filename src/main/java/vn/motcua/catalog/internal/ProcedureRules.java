@@ -42,7 +42,9 @@ import vn.motcua.shared.Texts;
  *       step shares (not negative) adding up exactly to the duration; each step
  *       names a role and a unit, or (commune level) a kind of unit of the commune.</li>
  * </ul>
- * Pure: units are looked up through {@link Units}, so the rules are tested without Spring.
+ * Why some 450 lines: the rules above are checked in one pass so that all
+ * broken rules come back together; each is a short method.
+ *  * Pure: units are looked up through {@link Units}, so the rules are tested without Spring.
  */
 public final class ProcedureRules {
 

@@ -69,10 +69,12 @@ public class ProcedureStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final vn.motcua.shared.StaleReads staleReads;
 
-    public ProcedureStore(JdbcClient jdbc, JsonMapper json) {
+    public ProcedureStore(JdbcClient jdbc, JsonMapper json, vn.motcua.shared.StaleReads staleReads) {
         this.jdbc = jdbc;
         this.json = json;
+        this.staleReads = staleReads;
     }
 
     // --- reading -----------------------------------------------------------------------------------
@@ -126,9 +128,14 @@ public class ProcedureStore {
      * Published procedures matching the query: every word of {@code q} must
      * occur in the folded name or in the code; filters are exact. Sorted by
      * closeness to the query, then by name. One statement, the total counted
-     * by a window function.
+     * by a window function. A heavy public read: on the read replica when one
+     * is configured ({@link vn.motcua.shared.StaleReads}).
      */
     public Page<SummaryRow> searchPublished(ProcedureQuery q) {
+        return staleReads.query(jdbc -> searchPublished(jdbc, q));
+    }
+
+    private Page<SummaryRow> searchPublished(JdbcClient jdbc, ProcedureQuery q) {
         StringBuilder where = new StringBuilder(" WHERE v.status = 'PUBLISHED'");
         Map<String, Object> params = new java.util.LinkedHashMap<>();
         String folded = foldedQuery(q.q());

@@ -32,6 +32,10 @@ import vn.motcua.shared.Texts;
  * {@link ProcedureCommand} ({@code cases[0].steps[1].share} and so on), so the
  * domain's field errors land next to the right inputs. Units are chosen in one
  * select as a token: {@code u:<id>} for a unit, {@code k:<KIND>} for a kind of
+ *
+ * <p>Why some 440 lines: it is a mutable bean for the page's binding (getters
+ * and setters for the procedure, its cases, steps, components, fees and
+ * forms), with the two conversions to and from the command; no logic of its own.
  * unit of the receiving commune.
  */
 public class ProcedureForm {

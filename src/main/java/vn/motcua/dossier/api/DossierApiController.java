@@ -103,10 +103,7 @@ public class DossierApiController {
     @GetMapping(value = "/dossiers/{code}/slips/{kind}")
     public ResponseEntity<byte[]> slip(@PathVariable String code, @PathVariable String kind,
                                        @AuthenticationPrincipal StaffPrincipal me) {
-        vn.motcua.dossier.SlipKind k = vn.motcua.dossier.SlipKind.fromPath(kind).orElseThrow(() -> new NotFound("slip " + kind));
-        byte[] pdf = dossiers.slip(code, k, org.scopeOf(me.id()));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "inline; filename=\"" + code + "-" + kind + ".pdf\"").body(pdf);
+        return vn.motcua.dossier.web.SlipDownload.pdf(dossiers, code, kind, org.scopeOf(me.id()));
     }
 
     /** Public: the status of a dossier by the code printed on the receipt, without personal data. */

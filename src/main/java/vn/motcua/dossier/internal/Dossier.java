@@ -41,8 +41,18 @@ import vn.motcua.shared.Texts;
  * guarded by the lifecycle of DOMAIN.md §3; an illegal act throws
  * {@link DomainRuleViolation} naming the rule and changes nothing (checks come
  * before any change). Each act appends one {@link HistoryEntry} that the store
- * writes in the same transaction. No Spring inside, so the rules are tested
- * as plain Java ({@code DossierLifecycleTests}).
+ * writes in the same transaction, owes the applicant their message when the
+ * law says so (the outbox row is written by the same save), and registers its
+ * events: its own past-tense event and a {@link DossierActed} per history row,
+ * taken by the service after the save ({@link #takeEvents}). The acts arrive
+ * as the sealed family {@link vn.motcua.dossier.DossierAct}; the statuses each
+ * act starts from, where and by whom it is done, are {@link ActPolicy}'s. No
+ * Spring inside, so the rules are tested as plain Java ({@code DossierLifecycleTests}).
+ *
+ * <p>Why one class of some 850 lines: the acts (a dozen, 20 to 60 lines
+ * each) change the same private state under the same rules, and the house
+ * rules allow no public setters; split, the state would need package-wide
+ * mutators that any class could call around the guards.
  */
 public class Dossier {
 

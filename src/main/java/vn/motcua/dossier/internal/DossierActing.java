@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -87,6 +88,10 @@ public class DossierActing {
         WorkingCalendar calendar = calendars.calendar();
         Instant now = clock.instant();
         Actor actor = DossierAccess.actorOf(who, d.handlingUnit());
+        if (d.handlingUnit() != null) {
+            // the unit in the request's log lines (cleared with the request's other log keys)
+            MDC.put("unit", d.handlingUnit().toString());
+        }
         // one branch per type of the sealed family (Java 17: no pattern switch yet)
         if (act instanceof DossierAct.ReceiveDossier) {
             d.receive(now, actor, calendar);

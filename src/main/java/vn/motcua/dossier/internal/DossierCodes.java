@@ -1,7 +1,7 @@
 package vn.motcua.dossier.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import vn.motcua.dossier.DossierCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DossierCodes {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
     private final JdbcClient jdbc;
 
@@ -42,10 +40,11 @@ public class DossierCodes {
                   INSERT INTO dossier_code_counter (unit_id, day, last) VALUES (?, ?, 1)
                   ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_code_counter.last + 1
                   RETURNING last)
+                -- the number printed as DossierCode.formatNumber does
                 UPDATE dossier SET code = ? || CASE WHEN n.last < 10000 THEN lpad(n.last::text, 4, '0') ELSE n.last::text END
                   FROM n WHERE dossier.id = ?
                 RETURNING dossier.code""")
-                .params(unitId, day, unitCode + "-" + DAY.format(day) + "-", dossierId).query(String.class).single();
+                .params(unitId, day, DossierCode.prefix(unitCode, day), dossierId).query(String.class).single();
     }
 
     public String next(long unitId, String unitCode, LocalDate day) {
@@ -53,6 +52,6 @@ public class DossierCodes {
                 INSERT INTO dossier_code_counter (unit_id, day, last) VALUES (?, ?, 1)
                 ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_code_counter.last + 1
                 RETURNING last""").params(unitId, day).query(Integer.class).single();
-        return unitCode + "-" + DAY.format(day) + "-" + String.format("%04d", n);
+        return DossierCode.prefix(unitCode, day) + DossierCode.formatNumber(n);
     }
 }

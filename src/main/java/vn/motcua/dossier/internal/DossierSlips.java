@@ -76,12 +76,8 @@ public class DossierSlips {
         UnitId unitId = atDesk || last == null || last.unit() == null ? d.receivingUnit() : new UnitId(last.unit().id());
         UnitView unit = org.findUnit(unitId).orElseThrow();
         String parent = unit.parentId() == null ? null : org.findUnit(new UnitId(unit.parentId())).map(UnitView::name).orElse(null);
-        Integer logNumber = null;
-        try {
-            logNumber = Integer.valueOf(code.substring(code.lastIndexOf('-') + 1));
-        } catch (NumberFormatException e) {
-            // codes of another pattern print no log-book number
-        }
+        // codes of another shape print no log-book number
+        Integer logNumber = vn.motcua.dossier.DossierCode.parse(code).map(vn.motcua.dossier.DossierCode::number).orElse(null);
         SlipContext ctx = new SlipContext(unit.name(), parent, last == null ? null : last.actor(),
                 publicUrl + "/public/tracking/" + code, last == null ? null : last.reason(), logNumber, CalendarService.ZONE);
         return switch (kind) {

@@ -33,6 +33,12 @@ import vn.motcua.organization.Role;
  * (children as JSON on the way in, arrays through {@code unnest} on the way
  * out). Saving checks the version (optimistic locking: the second of two
  * concurrent acts fails) and appends the act's history and hand-over rows in
+ *
+ * <p>Why some 500 lines: it is the aggregate's whole mapping (one insert and
+ * one update of the dossier with its components, steps, hand-overs, history
+ * and the applicant's notices, each a single round trip) and its loading, in
+ * SQL kept side by side with the array parameters it binds. Split, the
+ * column lists and their parameters would live in different files.
  * the same statement.
  */
 @Repository

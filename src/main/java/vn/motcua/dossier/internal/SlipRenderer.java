@@ -56,6 +56,12 @@ import vn.motcua.dossier.DossierView;
  * Vietnamese letter prints and can be copied or searched; times are printed in
  * the province's zone as {@code HH:mm:ss, ngày dd/MM/yyyy}. Stateless and
  * thread-safe; the fonts are loaded once per class loader.
+ *
+ * <p>Why one class of some 600 lines: the six forms share the page, the
+ * fonts, the heading block (national motto, unit, form number) and the
+ * signature block; each form is one method of about 50 lines. Split per form,
+ * each file would repeat or import the same dozen drawing helpers.
+ * thread-safe; the fonts are loaded once per class loader.
  */
 @Component
 public class SlipRenderer {

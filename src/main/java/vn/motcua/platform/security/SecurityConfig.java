@@ -84,8 +84,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/simplification-proposals", "/api/v1/simplification-proposals/**")
                                 .hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
-                        problems.write(req, res, 401, messageKeyFor(ex))))
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> refuse(problems, req, res, ex)))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(organization, problems, audit), BasicAuthenticationFilter.class)
                 // after authorization, so the remembered answer is bound to the authenticated caller
                 .addFilterAfter(new vn.motcua.platform.web.IdempotencyFilter(jdbc, transactions, problems),
@@ -94,7 +93,7 @@ public class SecurityConfig {
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, messageKeyFor(ex)))
+                        .authenticationEntryPoint((req, res, ex) -> refuse(problems, req, res, ex))
                         .accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "auth.forbidden")))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
@@ -137,6 +136,21 @@ public class SecurityConfig {
     }
 
     /** No credentials: they are required; credentials refused: one message whatever the reason. */
+    /**
+     * An API call that could not be authenticated: 401, or 503 when the
+     * account could not be read because the database is out of reach (the
+     * credentials may well be right; the client should try again).
+     */
+    private static void refuse(ProblemResponses problems, jakarta.servlet.http.HttpServletRequest req,
+                               jakarta.servlet.http.HttpServletResponse res, Exception ex) throws java.io.IOException {
+        if (vn.motcua.platform.web.DatabaseUnavailable.is(ex)) {
+            res.setHeader("Retry-After", String.valueOf(vn.motcua.platform.web.DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            problems.write(req, res, 503, vn.motcua.platform.web.DatabaseUnavailable.MESSAGE_KEY);
+        } else {
+            problems.write(req, res, 401, messageKeyFor(ex));
+        }
+    }
+
     private static String messageKeyFor(Exception ex) {
         return ex instanceof org.springframework.security.authentication.InsufficientAuthenticationException
                 ? "auth.required" : "auth.failed";

@@ -87,6 +87,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)
     ResponseEntity<ProblemDetail> dataError(org.springframework.dao.DataAccessException e) {
+        if (DatabaseUnavailable.is(e)) {
+            return unavailable();
+        }
         String state = DataErrors.sqlState(e);
         String key = DataErrors.messageKey(state);
         if (key == null) {
@@ -138,6 +141,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> problemEntity(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    /** The database is out of reach: 503 with Retry-After, so the client tries again (see DatabaseUnavailable). */
+    private ResponseEntity<ProblemDetail> unavailable() {
+        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, msg(DatabaseUnavailable.MESSAGE_KEY));
+        p.setProperty("retryAfterSeconds", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
+    ResponseEntity<ProblemDetail> noTransaction(org.springframework.transaction.CannotCreateTransactionException e) {
+        return DatabaseUnavailable.is(e) ? unavailable() : problemEntity(unexpected(e));
+    }
+
+    @ExceptionHandler({java.io.IOException.class, java.io.UncheckedIOException.class})
+    ProblemDetail io(Exception e) {
+        if (StorageFull.is(e)) {
+            log.error("Files disk full: upload refused ({})", e.toString());
+            return problem(HttpStatus.INSUFFICIENT_STORAGE, msg(StorageFull.MESSAGE_KEY));
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

@@ -51,6 +51,22 @@ public class PageExceptionHandler {
         return "error";
     }
 
+    /** The files' disk is full: the upload is refused with 507 and a readable page; other I/O failures are server errors. */
+    @ExceptionHandler({java.io.IOException.class, java.io.UncheckedIOException.class})
+    String io(Exception e, HttpServletResponse response, Model model) {
+        boolean full = StorageFull.is(e);
+        if (full) {
+            log.error("Files disk full: upload refused ({})", e.toString());
+        } else {
+            log.error("I/O failure on a page", e);
+        }
+        int status = full ? StorageFull.STATUS : 500;
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("messageKey", full ? StorageFull.MESSAGE_KEY : "problem.unexpected");
+        return "error";
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     String stale(HttpServletResponse response, Model model) {
         response.setStatus(409);

@@ -1,0 +1,53 @@
+package vn.motcua.indicators.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One dossier as the indicators count it (table {@code ind_dossier}). */
+public record DossierFact(String code, long unitId, long receivingUnitId, String procedureCode, String field, String channel,
+                          boolean onlineEligible, int status, Instant receivedAt, LocalDate receivedDay,
+                          Instant appointmentAt, Instant finishedAt, LocalDate finishedDay, String outcome, String timing,
+                          boolean completed, boolean electronicResult, boolean digitised, boolean reused,
+                          Instant returnedAt, Instant refusedAt, LocalDate refusedDay, int supplementRequests, int apologies,
+                          int lastVersion, int lastIndex) {
+
+    /** The aggregate columns of {@code ind_unit_day}, in order. */
+    static final String[] COLUMNS = {"received", "received_online", "eligible", "eligible_online", "finished",
+        "finished_early", "finished_on_time", "finished_late", "completed", "electronic_result", "digitised", "reused",
+        "refused"};
+
+    /** What this dossier adds to one row of {@code ind_unit_day}. */
+    record Contribution(long unitId, LocalDate day, String field, int[] values) {
+    }
+
+    /** Its contributions to the per-day aggregates: by day received, day processing ended, day refused. */
+    java.util.List<Contribution> contributions() {
+        java.util.List<Contribution> out = new java.util.ArrayList<>(3);
+        if (receivedDay != null) {
+            int[] v = new int[COLUMNS.length];
+            v[0] = 1;
+            v[1] = "ONLINE".equals(channel) ? 1 : 0;
+            v[2] = onlineEligible ? 1 : 0;
+            v[3] = onlineEligible && "ONLINE".equals(channel) ? 1 : 0;
+            out.add(new Contribution(unitId, receivedDay, field, v));
+        }
+        if (finishedDay != null) {
+            int[] v = new int[COLUMNS.length];
+            v[4] = 1;
+            v[5] = "EARLY".equals(timing) ? 1 : 0;
+            v[6] = "ON_TIME".equals(timing) ? 1 : 0;
+            v[7] = "LATE".equals(timing) ? 1 : 0;
+            v[8] = completed ? 1 : 0;
+            v[9] = completed && electronicResult ? 1 : 0;
+            v[10] = completed && digitised ? 1 : 0;
+            v[11] = completed && reused ? 1 : 0;
+            out.add(new Contribution(unitId, finishedDay, field, v));
+        }
+        if (refusedDay != null) {
+            int[] v = new int[COLUMNS.length];
+            v[12] = 1;
+            out.add(new Contribution(unitId, refusedDay, field, v));
+        }
+        return out;
+    }
+}

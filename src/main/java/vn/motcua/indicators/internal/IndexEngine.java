@@ -1,0 +1,98 @@
+package vn.motcua.indicators.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import vn.motcua.indicators.Band;
+import vn.motcua.indicators.DrillDown;
+import vn.motcua.indicators.Indicator;
+import vn.motcua.indicators.IndexView;
+import vn.motcua.indicators.RankingRow;
+import vn.motcua.indicators.Weight;
+import vn.motcua.organization.UnitView;
+
+/** Computes indices, rankings and drill-downs from the read model and the method in force. */
+@Component
+public class IndexEngine {
+
+    private final IndexQueries queries;
+    private final MethodStore method;
+    private final MessageSource messages;
+
+    public IndexEngine(IndexQueries queries, MethodStore method, MessageSource messages) {
+        this.queries = queries;
+        this.method = method;
+        this.messages = messages;
+    }
+
+    private Scoring.Labels labels() {
+        Locale l = LocaleContextHolder.getLocale();
+        return new Scoring.Labels(g -> messages.getMessage("indicators.group." + g.name(), null, g.name(), l),
+                i -> messages.getMessage("indicators.indicator." + i.name(), null, i.name(), l));
+    }
+
+    public static IndexView.UnitRef ref(UnitView u) {
+        return new IndexView.UnitRef(u.id(), u.code(), u.name());
+    }
+
+    /** The index of the scoring units given (null: all of them, the province as a whole) for the period. */
+    public IndexView index(UnitView unit, Set<Long> units, LocalDate from, LocalDate to) {
+        IndexQueries.Counts c = queries.counts(array(units), from, to);
+        return Scoring.score(ref(unit), from, to, c.fractions(), method.weightsOn(to), method.bandsOn(to), labels());
+    }
+
+    /** The indices of several units at once (one pass over the aggregates), ranked by total. */
+    public List<RankingRow> ranking(Map<UnitView, Set<Long>> units, LocalDate from, LocalDate to) {
+        Map<Long, IndexQueries.Counts> byUnit = queries.countsByUnit(null, from, to);
+        Map<String, Weight> weights = method.weightsOn(to);
+        List<Band> bands = method.bandsOn(to);
+        Scoring.Labels labels = labels();
+        List<IndexView> views = new ArrayList<>();
+        Map<Long, Long> dossiers = new java.util.HashMap<>();
+        for (Map.Entry<UnitView, Set<Long>> e : units.entrySet()) {
+            IndexQueries.Counts sum = new IndexQueries.Counts();
+            for (Long id : e.getValue()) {
+                IndexQueries.Counts c = byUnit.get(id);
+                if (c != null) {
+                    sum.add(c);
+                }
+            }
+            views.add(Scoring.score(ref(e.getKey()), from, to, sum.fractions(), weights, bands, labels));
+            dossiers.put(e.getKey().id(), sum.dossiers());
+        }
+        views.sort(Comparator.comparing(IndexView::total).reversed().thenComparing(v -> v.unit().name()));
+        List<RankingRow> rows = new ArrayList<>();
+        int rank = 0;
+        java.math.BigDecimal last = null;
+        for (int i = 0; i < views.size(); i++) {
+            IndexView v = views.get(i);
+            if (last == null || v.total().compareTo(last) != 0) {
+                rank = i + 1;
+                last = v.total();
+            }
+            Map<String, java.math.BigDecimal> groups = new java.util.LinkedHashMap<>();
+            v.groups().forEach(g -> groups.put(g.id(), g.score()));
+            rows.add(new RankingRow(rank, v.unit(), v.total(), v.band(), groups, dossiers.get(v.unit().id())));
+        }
+        return rows;
+    }
+
+    public DrillDown drillDown(Indicator indicator, UnitView unit, Set<Long> units, LocalDate from, LocalDate to,
+                               Boolean linesInNumerator, int lineOffset, int lineLimit) {
+        IndexQueries.DrillDownRows r = queries.drillDown(indicator, array(units), from, to, linesInNumerator, lineOffset,
+                lineLimit);
+        return new DrillDown(indicator.name(), ref(unit), from, to, r.numeratorCount(), r.denominatorCount(),
+                r.numerator(), r.denominator(), r.lines(), r.lineCount());
+    }
+
+    private static Long[] array(Set<Long> units) {
+        return units == null ? null : units.toArray(Long[]::new);
+    }
+}

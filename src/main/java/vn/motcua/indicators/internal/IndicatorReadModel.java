@@ -1,0 +1,157 @@
+package vn.motcua.indicators.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.motcua.calendar.CalendarService;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.OnlineLevel;
+import vn.motcua.catalog.ProcedureDetail;
+import vn.motcua.dossier.Action;
+import vn.motcua.dossier.ComponentItem;
+import vn.motcua.dossier.DossierActed;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierView;
+import vn.motcua.organization.OfficerScope;
+import vn.motcua.organization.UnitId;
+
+/**
+ * Keeps the indicators' read model from the dossier module's {@link DossierActed}
+ * events. A plain, synchronous {@code @EventListener}: it runs inside the
+ * act's own transaction, so the facts and the per-day aggregates commit or
+ * roll back with the act, and every figure equals its drill-down list at
+ * every moment. (An after-commit {@code @ApplicationModuleListener} would
+ * leave a window where the index and the dossiers disagree, and a lost
+ * delivery would skew the sums for good.) An event seen twice is recognised
+ * by its {@code (version, index)} and ignored.
+ */
+@Component
+public class IndicatorReadModel {
+
+    private static final ZoneId ZONE = CalendarService.ZONE;
+
+    private final FactStore facts;
+    private final ScoringUnits scoring;
+    private final CatalogService catalog;
+    private final DossierService dossiers;
+    private final CalendarService calendars;
+
+    public IndicatorReadModel(FactStore facts, ScoringUnits scoring, CatalogService catalog, DossierService dossiers,
+                              CalendarService calendars) {
+        this.facts = facts;
+        this.scoring = scoring;
+        this.catalog = catalog;
+        this.dossiers = dossiers;
+        this.calendars = calendars;
+    }
+
+    @EventListener
+    public void on(DossierActed e) {
+        DossierFact before = facts.find(e.code()).orElse(null);
+        if (before != null && (e.version() < before.lastVersion()
+                || (e.version() == before.lastVersion() && e.index() <= before.lastIndex()))) {
+            return; // seen already
+        }
+        facts.save(before, next(before, e));
+    }
+
+    private static LocalDate day(Instant i) {
+        return i == null ? null : i.atZone(ZONE).toLocalDate();
+    }
+
+    DossierFact next(DossierFact b, DossierActed e) {
+        long unit;
+        String field;
+        boolean eligible;
+        long receiving = e.receivingUnit() == null ? (b == null ? 0 : b.receivingUnitId()) : e.receivingUnit().value();
+        UnitId handling = e.handlingUnit() != null ? e.handlingUnit() : e.receivingUnit();
+        if (b == null) {
+            Optional<ProcedureDetail> p = catalog.findPublished(e.procedureCode());
+            field = p.map(ProcedureDetail::field).orElse("");
+            eligible = p.map(d -> d.onlineLevel() == OnlineLevel.FULL).orElse(false);
+            // a province-level procedure names its department; a commune-level one is the handling commune's
+            Optional<Long> agency = p.map(ProcedureDetail::agency).flatMap(a -> Optional.ofNullable(a.id()));
+            unit = agency.isPresent() ? scoring.of(new UnitId(agency.get()))
+                    : handling == null ? receiving : scoring.of(handling);
+        } else {
+            field = b.field();
+            eligible = b.onlineEligible();
+            unit = b.unitId();
+            if (handling != null) {
+                long candidate = scoring.of(handling);
+                // the first department or commune that handles the dossier is accountable for it; a transfer to a
+                // dissolved unit's successor moves it there
+                if (e.action() == Action.TRANSFER_TO_SUCCESSOR || (!scoring.isScored(unit) && scoring.isScored(candidate))) {
+                    unit = candidate;
+                }
+            }
+        }
+        Instant receivedAt = e.receivedAt() != null ? e.receivedAt() : b == null ? null : b.receivedAt();
+        Instant appointment = e.appointmentAt() != null ? e.appointmentAt() : b == null ? null : b.appointmentAt();
+        Instant finishedAt = b == null ? null : b.finishedAt();
+        String outcome = b == null ? null : b.outcome();
+        String timing = b == null ? null : b.timing();
+        boolean completed = b != null && b.completed();
+        boolean electronic = b != null && b.electronicResult();
+        boolean digitised = b != null && b.digitised();
+        boolean reused = b != null && b.reused();
+        Instant returnedAt = b == null ? null : b.returnedAt();
+        Instant refusedAt = b == null ? null : b.refusedAt();
+        switch (e.action()) {
+            case REFUSE -> refusedAt = e.at();
+            case COMPLETE -> {
+                finishedAt = e.at();
+                outcome = DossierStatus.DONE.name();
+                completed = true;
+                Object t = e.details() == null ? null : e.details().get("timing");
+                timing = t != null ? t.toString() : classify(e.at(), appointment);
+                DossierView v = dossiers.get(e.code(), OfficerScope.everything(null));
+                electronic = v.resultFileId() != null;
+                boolean allPapers = !v.components().isEmpty() && v.components().stream().allMatch(IndicatorReadModel::digitised);
+                digitised = allPapers && electronic;
+                reused = v.components().stream().anyMatch(c -> c.digitization() != null && c.digitization() >= 2);
+            }
+            case RETURN -> {
+                returnedAt = e.at();
+                outcome = DossierStatus.RETURNED.name();
+                if (finishedAt == null) {
+                    finishedAt = e.at();
+                    completed = true;
+                    timing = classify(e.at(), appointment);
+                }
+            }
+            case STOP, WITHDRAW -> {
+                if (finishedAt == null && receivedAt != null) {
+                    finishedAt = e.at();
+                    timing = classify(e.at(), appointment);
+                }
+                outcome = e.to().name();
+            }
+            default -> {
+            }
+        }
+        if (timing != null && e.supplementRequests() > 1) {
+            timing = "LATE"; // a second supplement request counts as late in the national scoring
+        }
+        return new DossierFact(e.code(), unit, receiving, e.procedureCode(), field == null ? "" : field,
+                e.channel() == null ? (b == null ? "IN_PERSON" : b.channel()) : e.channel().name(), eligible, e.to().code(),
+                receivedAt, day(receivedAt), appointment, finishedAt, day(finishedAt), outcome, timing, completed, electronic,
+                digitised, reused, returnedAt, refusedAt, day(refusedAt), e.supplementRequests(), e.apologies(), e.version(),
+                e.index());
+    }
+
+    private static boolean digitised(ComponentItem c) {
+        return c.fileId() != null || (c.digitization() != null && c.digitization() >= 1);
+    }
+
+    private String classify(Instant end, Instant appointment) {
+        if (appointment == null) {
+            return "ON_TIME";
+        }
+        return calendars.calendar().classify(end, appointment).name();
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Supervision of public duty (DOMAIN.md §8): a read model of every dossier
+ * fed by the dossier module's events, conduct signals raised by named rules
+ * whose thresholds are data, live backlog dashboards with drill-down, and the
+ * bulk clean-up of stale dossiers (done as the dossier module's own acts).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Supervision",
+        allowedDependencies = {"shared", "organization", "calendar", "dossier", "audit"})
+package vn.motcua.supervision;

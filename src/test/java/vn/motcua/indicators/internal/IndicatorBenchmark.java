@@ -1,0 +1,240 @@
+package vn.motcua.indicators.internal;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The indicators' read model at provincial scale, on a database of its own
+ * holding only the module's tables (V26, V28): not a test.
+ *
+ * <ol>
+ * <li>Catch-up: the listener's storage work ({@link FactStore#save}: read the
+ * fact row, upsert it, add the difference to the per-day aggregates) for
+ * {@code --events} events (file, receive, forward, complete, return of
+ * dossiers), committed every 100 events as a replay would; events per second.</li>
+ * <li>Fill: {@code --dossiers} dossiers over {@code --units} scoring units
+ * and two years (2025–2026), their facts written in bulk and the per-day
+ * aggregates summed from them (what the listener would have left).</li>
+ * <li>Index: {@link IndexQueries#counts} plus the method in force and the
+ * scoring, for one random unit and a random quarter, {@code --requests}
+ * times: p50, p95, max in ms.</li>
+ * <li>Ranking: the counts of every unit for a year ({@link IndexQueries#countsByUnit})
+ * and the scoring of each, 20 times: median and max.</li>
+ * </ol>
+ * Arguments: {@code --url=} (jdbc:postgresql://localhost:5432/motcua_indicators_bench; created when missing),
+ * {@code --dossiers=} (1000000), {@code --units=} (200), {@code --events=} (50000), {@code --requests=} (300).
+ */
+public final class IndicatorBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (String s : args) {
+            int eq = s.indexOf('=');
+            if (s.startsWith("--") && eq > 0) {
+                a.put(s.substring(2, eq), s.substring(eq + 1));
+            }
+        }
+        String url = a.getOrDefault("url", "jdbc:postgresql://localhost:5432/motcua_indicators_bench");
+        int dossiers = Integer.parseInt(a.getOrDefault("dossiers", "1000000"));
+        int units = Integer.parseInt(a.getOrDefault("units", "200"));
+        int events = Integer.parseInt(a.getOrDefault("events", "50000"));
+        int requests = Integer.parseInt(a.getOrDefault("requests", "300"));
+        createDatabase(url);
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            schema(c);
+            catchUp(c, events);
+            fill(c, dossiers, units);
+            c.setAutoCommit(true);
+            SingleConnectionDataSource ds = new SingleConnectionDataSource(c, true);
+            JdbcClient jdbc = JdbcClient.create(ds);
+            IndexQueries q = new IndexQueries(jdbc);
+            MethodStore method = new MethodStore(jdbc);
+            Scoring.Labels labels = new Scoring.Labels(g -> g.name(), i -> i.name());
+            Random rnd = new Random(11);
+            // index of one unit for a quarter
+            for (int warm = 0; warm < 50; warm++) {
+                index(q, method, labels, 1 + rnd.nextInt(units), quarter(rnd));
+            }
+            long[] ms = new long[requests];
+            for (int i = 0; i < requests; i++) {
+                long t0 = System.nanoTime();
+                index(q, method, labels, 1 + rnd.nextInt(units), quarter(rnd));
+                ms[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(ms);
+            System.out.printf("index (one unit, a quarter) over %,d dossiers: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d requests)%n",
+                    dossiers, ms[requests / 2] / 1e6, ms[(int) (requests * 0.95)] / 1e6, ms[requests - 1] / 1e6, requests);
+            // province ranking for a year
+            long[] rk = new long[20];
+            for (int i = 0; i < 3; i++) {
+                ranking(q, method, labels, 2025 + (i % 2));
+            }
+            for (int i = 0; i < rk.length; i++) {
+                long t0 = System.nanoTime();
+                ranking(q, method, labels, 2025 + (i % 2));
+                rk[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(rk);
+            System.out.printf("ranking (every unit, a year) over %,d dossiers: median %.1f ms, max %.1f ms%n", dossiers,
+                    rk[rk.length / 2] / 1e6, rk[rk.length - 1] / 1e6);
+        }
+    }
+
+    static LocalDate[] quarter(Random rnd) {
+        int year = 2025 + rnd.nextInt(2);
+        int q = rnd.nextInt(4);
+        LocalDate from = LocalDate.of(year, q * 3 + 1, 1);
+        return new LocalDate[]{from, from.plusMonths(3).minusDays(1)};
+    }
+
+    static void index(IndexQueries q, MethodStore method, Scoring.Labels labels, long unit, LocalDate[] p) {
+        IndexQueries.Counts c = q.counts(new Long[]{unit}, p[0], p[1]);
+        Scoring.score(new vn.motcua.indicators.IndexView.UnitRef(unit, "", ""), p[0], p[1], c.fractions(),
+                method.weightsOn(p[1]), method.bandsOn(p[1]), labels);
+    }
+
+    static void ranking(IndexQueries q, MethodStore method, Scoring.Labels labels, int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        Map<Long, IndexQueries.Counts> byUnit = q.countsByUnit(null, from, to);
+        var weights = method.weightsOn(to);
+        var bands = method.bandsOn(to);
+        List<vn.motcua.indicators.IndexView> views = new ArrayList<>();
+        byUnit.forEach((unit, c) -> views.add(Scoring.score(new vn.motcua.indicators.IndexView.UnitRef(unit, "", ""), from, to,
+                c.fractions(), weights, bands, labels)));
+        views.sort(java.util.Comparator.comparing(vn.motcua.indicators.IndexView::total));
+    }
+
+    static void createDatabase(String url) throws Exception {
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+        try (Connection c = DriverManager.getConnection(admin, "postgres", ""); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "") + "'");
+            if (!rs.next()) {
+                s.execute("CREATE DATABASE " + name);
+            }
+        }
+    }
+
+    static void schema(Connection c) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS ind_dossier, ind_unit_day, ind_weight, ind_band");
+            for (String m : new String[]{"V26__indicators_read_model.sql", "V28__indicator_open_index.sql"}) {
+                try (InputStream in = IndicatorBenchmark.class.getResourceAsStream("/db/migration/" + m)) {
+                    s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+    }
+
+    /** The listener's storage work, event by event, committed every 100 events. */
+    static void catchUp(Connection c, int events) throws Exception {
+        c.setAutoCommit(false);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(c, true);
+        FactStore store = new FactStore(JdbcClient.create(ds));
+        Random rnd = new Random(5);
+        int perDossier = 5;
+        int n = events / perDossier;
+        long t0 = System.nanoTime();
+        int done = 0;
+        for (int d = 0; d < n; d++) {
+            String code = "B-" + d;
+            long unit = 1 + rnd.nextInt(200);
+            Instant received = Instant.parse("2025-01-01T02:00:00Z").plusSeconds(rnd.nextInt(700) * 86_400L);
+            LocalDate day = received.atZone(vn.motcua.calendar.CalendarService.ZONE).toLocalDate();
+            Instant due = received.plusSeconds(7 * 86_400L);
+            Instant end = received.plusSeconds((2 + rnd.nextInt(10)) * 86_400L);
+            LocalDate endDay = end.atZone(vn.motcua.calendar.CalendarService.ZONE).toLocalDate();
+            boolean online = rnd.nextInt(3) == 0;
+            String timing = end.isAfter(due) ? "LATE" : "EARLY";
+            DossierFact filed = fact(code, unit, "Lĩnh vực " + (unit % 12), online, 1, null, null, null, null, null, null, false, 0, 0);
+            DossierFact rec = fact(code, unit, filed.field(), online, 2, received, day, due, null, null, null, false, 0, 1);
+            DossierFact fwd = fact(code, unit, filed.field(), online, 4, received, day, due, null, null, null, false, 1, 0);
+            DossierFact done9 = fact(code, unit, filed.field(), online, 9, received, day, due, end, endDay, timing, true, 2, 0);
+            DossierFact ret = fact(code, unit, filed.field(), online, 10, received, day, due, end, endDay, timing, true, 3, 0);
+            DossierFact[] chain = {filed, rec, fwd, done9, ret};
+            for (DossierFact f : chain) {
+                DossierFact before = store.find(code).orElse(null);
+                store.save(before, f);
+                if (++done % 100 == 0) {
+                    c.commit();
+                }
+            }
+        }
+        c.commit();
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("catch-up: %,d events in %.1f s = %,.0f events/s (commit every 100)%n", done, s, done / s);
+        c.setAutoCommit(true);
+        try (Statement st = c.createStatement()) {
+            st.execute("TRUNCATE ind_dossier, ind_unit_day");
+        }
+    }
+
+    static DossierFact fact(String code, long unit, String field, boolean online, int status, Instant received, LocalDate day,
+                            Instant due, Instant end, LocalDate endDay, String timing, boolean completed, int version, int index) {
+        return new DossierFact(code, unit, unit, "1.000001", field, online ? "ONLINE" : "IN_PERSON", true, status, received,
+                day, due, end, endDay, end == null ? null : "DONE", timing, completed, completed && online, false, false,
+                null, null, null, 0, 0, version, index);
+    }
+
+    /** Bulk facts for two years, 5 % still open, and the per-day aggregates summed from them. */
+    static void fill(Connection c, int dossiers, int units) throws Exception {
+        long t0 = System.nanoTime();
+        try (Statement s = c.createStatement()) {
+            s.execute("SET synchronous_commit = off");
+            s.execute("""
+                    INSERT INTO ind_dossier (code, unit_id, receiving_unit_id, procedure_code, field, channel, online_eligible,
+                        status, received_at, received_day, appointment_at, finished_at, finished_day, outcome, timing, completed,
+                        electronic_result, digitised, reused, last_version, last_index)
+                    SELECT 'G-' || g, u, u, '1.000001', 'Lĩnh vực ' || (u %% 12), CASE WHEN g %% 3 = 0 THEN 'ONLINE' ELSE 'IN_PERSON' END,
+                        g %% 2 = 0, CASE WHEN open THEN 4 ELSE 10 END, r, (r AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
+                        r + interval '7 days', CASE WHEN open THEN NULL ELSE r + d END,
+                        CASE WHEN open THEN NULL ELSE ((r + d) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END,
+                        CASE WHEN open THEN NULL ELSE 'RETURNED' END,
+                        CASE WHEN open THEN NULL WHEN d > interval '7 days' THEN 'LATE' WHEN d < interval '6 days' THEN 'EARLY' ELSE 'ON_TIME' END,
+                        NOT open, NOT open AND g %% 4 = 0, NOT open AND g %% 8 = 0, NOT open AND g %% 16 = 0, 3, 0
+                    FROM (SELECT g, 1 + (g * 7919) %% %d AS u,
+                                 timestamptz '2025-01-01 08:00+07' + ((g * 104729) %% 63072000) * interval '1 second' AS r,
+                                 (1 + (g * 31) %% 12) * interval '1 day' AS d,
+                                 (g %% 20 = 0) AS open
+                          FROM (SELECT gs::bigint AS g FROM generate_series(1, %d) gs) s0) x
+                    """.formatted(units, dossiers));
+            s.execute("""
+                    INSERT INTO ind_unit_day (unit_id, day, field, received, received_online, eligible, eligible_online)
+                    SELECT unit_id, received_day, field, count(*), count(*) FILTER (WHERE channel = 'ONLINE'),
+                           count(*) FILTER (WHERE online_eligible), count(*) FILTER (WHERE online_eligible AND channel = 'ONLINE')
+                    FROM ind_dossier GROUP BY 1, 2, 3""");
+            s.execute("""
+                    INSERT INTO ind_unit_day AS a (unit_id, day, field, finished, finished_early, finished_on_time, finished_late,
+                        completed, electronic_result, digitised, reused)
+                    SELECT unit_id, finished_day, field, count(*), count(*) FILTER (WHERE timing = 'EARLY'),
+                           count(*) FILTER (WHERE timing = 'ON_TIME'), count(*) FILTER (WHERE timing = 'LATE'),
+                           count(*) FILTER (WHERE completed), count(*) FILTER (WHERE electronic_result),
+                           count(*) FILTER (WHERE digitised), count(*) FILTER (WHERE reused)
+                    FROM ind_dossier WHERE finished_day IS NOT NULL GROUP BY 1, 2, 3
+                    ON CONFLICT (unit_id, day, field) DO UPDATE SET finished = excluded.finished,
+                        finished_early = excluded.finished_early, finished_on_time = excluded.finished_on_time,
+                        finished_late = excluded.finished_late, completed = excluded.completed,
+                        electronic_result = excluded.electronic_result, digitised = excluded.digitised, reused = excluded.reused""");
+            s.execute("VACUUM ANALYZE ind_dossier");
+            s.execute("VACUUM ANALYZE ind_unit_day");
+            var rs = s.executeQuery("SELECT (SELECT count(*) FROM ind_dossier), (SELECT count(*) FROM ind_unit_day)");
+            rs.next();
+            System.out.printf("filled %,d dossiers, %,d aggregate rows in %.0f s%n", rs.getLong(1), rs.getLong(2),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+    }
+}
