@@ -287,4 +287,30 @@ class IndicatorIndexTests extends IntegrationTest {
         mvc.perform(get("/api/v1/indicators/766/ranking").param("level", "DISTRICT").param("from", "2026-01-01")
                 .param("to", "2026-03-31").with(user(me))).andExpect(status().isBadRequest());
     }
+
+    @Test
+    void aUnitWithoutDossiersIsListedAsNoDataNotRankedFirst() throws Exception {
+        vn.motcua.organization.UnitView empty = fixtures.agency("Sở Chưa Có Hồ Sơ " + System.nanoTime());
+        StaffPrincipal supervisor = DossierFixtures.World.principal(fixtures.staff(Role.SUPERVISOR, fixtures.province()));
+        String body = mvc.perform(get("/api/v1/indicators/766/ranking").param("level", "PROVINCE").param("from", "2026-01-01")
+                        .param("to", "2026-03-31").with(user(supervisor)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.List<java.util.Map<String, Object>> units = com.jayway.jsonpath.JsonPath.read(body, "$.units[*]");
+        java.util.Map<String, Object> row = units.stream()
+                .filter(u -> ((Number) ((java.util.Map<?, ?>) u.get("unit")).get("id")).longValue() == empty.id())
+                .findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(row.get("rank")).isEqualTo(0);
+        org.assertj.core.api.Assertions.assertThat(row.get("total")).isNull();
+        org.assertj.core.api.Assertions.assertThat(row.get("band")).isNull();
+        for (java.util.Map<String, Object> u : units) {
+            if (((Number) u.get("rank")).intValue() > 0) {
+                org.assertj.core.api.Assertions.assertThat(((Number) u.get("dossiers")).longValue()).isPositive();
+            }
+        }
+        mvc.perform(get("/indicators/ranking").param("level", "PROVINCE").param("from", "2026-01-01")
+                        .param("to", "2026-03-31").with(user(supervisor)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Chưa có dữ liệu")));
+    }
 }

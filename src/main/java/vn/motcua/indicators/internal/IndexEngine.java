@@ -67,6 +67,11 @@ public class IndexEngine {
             views.add(Scoring.score(ref(e.getKey()), from, to, sum.fractions(), weights, bands, labels));
             dossiers.put(e.getKey().id(), sum.dossiers());
         }
+        // a unit with no dossier in the period has nothing to score: every indicator would take the
+        // missing-data points and the unit would rank first; it is listed after the ranked ones, "no data"
+        List<IndexView> empty = views.stream().filter(v -> dossiers.get(v.unit().id()) == 0)
+                .sorted(Comparator.comparing(v -> v.unit().name())).toList();
+        views.removeIf(v -> dossiers.get(v.unit().id()) == 0);
         views.sort(Comparator.comparing(IndexView::total).reversed().thenComparing(v -> v.unit().name()));
         List<RankingRow> rows = new ArrayList<>();
         int rank = 0;
@@ -80,6 +85,9 @@ public class IndexEngine {
             Map<String, java.math.BigDecimal> groups = new java.util.LinkedHashMap<>();
             v.groups().forEach(g -> groups.put(g.id(), g.score()));
             rows.add(new RankingRow(rank, v.unit(), v.total(), v.band(), groups, dossiers.get(v.unit().id())));
+        }
+        for (IndexView v : empty) {
+            rows.add(new RankingRow(0, v.unit(), null, null, Map.of(), 0));
         }
         return rows;
     }
