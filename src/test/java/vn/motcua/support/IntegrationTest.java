@@ -39,6 +39,17 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     }
 
+    /**
+     * The outside systems' adapters talk to real HTTP servers on loopback
+     * (see {@link testsupport.farside.FarSides}): motcua.integration.NAME.url.
+     */
+    @org.springframework.test.context.DynamicPropertySource
+    static void farSides(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        for (testsupport.farside.FarSide side : testsupport.farside.FarSides.all()) {
+            registry.add("motcua.integration." + side.name() + ".url", side::baseUrl);
+        }
+    }
+
     @org.springframework.test.context.DynamicPropertySource
     static void identityProvider(org.springframework.test.context.DynamicPropertyRegistry registry) {
         String vneid = "spring.security.oauth2.client.registration.vneid.";
