@@ -64,6 +64,11 @@ public class LegalReviewService {
         return LocalDate.now(clock.withZone(CalendarService.ZONE));
     }
 
+    /** This year in Vietnam, the lists' default. */
+    public int thisYear() {
+        return today().getYear();
+    }
+
     public LegalReviewList list(int year, StaffPrincipal me) {
         if (year < 2000 || year > 2100) {
             throw new vn.motcua.shared.InvalidParameter("year", "reform.plan.year.range");
