@@ -78,6 +78,9 @@ public class UnitFunctionService {
 
     @Transactional
     public UnitFunctionView create(UnitFunctionCommand c, StaffPrincipal me) {
+        if (!access.provincial(me) && !me.hasRole("LEADER")) {
+            throw PlanAccess.denied("unit functions");
+        }
         UnitFunctionCommand cmd = c == null ? new UnitFunctionCommand(null, null, null, null, null) : c;
         Map<String, String> errors = new LinkedHashMap<>();
         UnitView unit = cmd.unitId() == null ? null : org.findUnit(new UnitId(cmd.unitId())).orElse(null);
