@@ -162,10 +162,11 @@ public class PlanService {
         return org.units(below).stream().filter(UnitView::active).sorted(Comparator.comparing(UnitView::name)).toList();
     }
 
-    /** The file of a progress report of the task, if the caller sees the task. */
+    /** The evidence file of a progress report of the task, for those whose scope includes the task's owner unit. */
     public StoredFile evidence(long taskId, UUID fileId, StaffPrincipal me) {
         TaskDetail t = task(taskId, me);
-        if (t.reports().stream().noneMatch(r -> fileId.equals(r.fileId()))) {
+        // evidence is the owner unit's: those above it and the province level read it, not every reader of the plan
+        if (!access.sees(me, t.task().ownerUnitId()) || t.reports().stream().noneMatch(r -> fileId.equals(r.fileId()))) {
             throw new NotFound("file " + fileId);
         }
         StoredFile f = files.find(fileId).orElseThrow(() -> new NotFound("file " + fileId));

@@ -48,7 +48,9 @@ class InspectionServiceTests extends IntegrationTest {
                 LocalDate.of(2026, 4, 20)), supervisor);
         assertThat(i.status()).isEqualTo(InspectionStatus.PLANNED);
         assertThatThrownBy(() -> inspections.get(i.id(), other.leaderPrincipal())).isInstanceOf(NotFound.class);
-        assertThat(inspections.get(i.id(), w.specialistPrincipal()).title()).isEqualTo("Kiểm tra công tác CCHC quý II");
+        assertThat(inspections.get(i.id(), w.leaderPrincipal()).title()).isEqualTo("Kiểm tra công tác CCHC quý II");
+        // the division's specialist does not see an inspection of the agency above the division
+        assertThatThrownBy(() -> inspections.get(i.id(), w.specialistPrincipal())).isInstanceOf(NotFound.class);
 
         // a finding points at a procedure, an officer or a dossier that must exist
         assertThatThrownBy(() -> inspections.addFinding(i.id(), new InspectionFindingCommand("Hồ sơ trễ hạn",
@@ -67,7 +69,7 @@ class InspectionServiceTests extends IntegrationTest {
         InspectionFixView fix2 = inspections.requireFix(onOfficer.id(),
                 new InspectionFixCommand("Nhắc nhở, kiểm điểm", LocalDate.of(2026, 5, 15)), supervisor);
 
-        assertThatThrownBy(() -> inspections.reportFix(fix1.id(), "Đã làm", w.specialistPrincipal()))
+        assertThatThrownBy(() -> inspections.reportFix(fix1.id(), "Đã làm", supervisor))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> inspections.reportFix(fix1.id(), "Đã làm", other.leaderPrincipal())).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> inspections.closeFix(fix1.id(), "Xong", w.leaderPrincipal()))

@@ -45,7 +45,7 @@ import vn.motcua.warehouse.StoredFile;
  * (one closed, one with fixes open, one planned), legal-document reviews linked
  * to procedures of the demo catalogue, and units' functions with one planted
  * overlap (the same function held by Sở Nội vụ and the Office of the People's
- * Committee). Runs once: not when any plan exists.
+ * Committee). Runs once: not when the demo's province plan exists.
  */
 @Component
 @Profile("demo")
@@ -54,6 +54,7 @@ class DemoPlanData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPlanData.class);
     private static final String BY = "giamsat";
+    private static final String PROVINCE_DECISION = "12/KH-UBND";
 
     private final JdbcClient jdbc;
     private final PlanStore plans;
@@ -87,7 +88,8 @@ class DemoPlanData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("SELECT count(*) FROM rf_plan").query(Long.class).single() > 0) {
+        if (jdbc.sql("SELECT count(*) FROM rf_plan WHERE unit_id IS NULL AND decision = ? AND title LIKE ?")
+                .params(PROVINCE_DECISION, "% của tỉnh Nghệ An").query(Long.class).single() > 0) {
             return;
         }
         Optional<UnitView> justice = unit("000.00.03.H40");
@@ -122,7 +124,7 @@ class DemoPlanData implements ApplicationRunner {
         // the province's plan, approved in January
         LocalDate approved = d.onOrAfter(LocalDate.of(year, 1, 12));
         long province = plan(year, null, "Kế hoạch cải cách hành chính năm " + year + " của tỉnh Nghệ An", approved,
-                "12/KH-UBND");
+                PROVINCE_DECISION);
         Object[][] tasks = {
             {"Rà soát, đơn giản hóa thủ tục hành chính thuộc thẩm quyền của tỉnh", office, 3, 31, "Quyết định phê duyệt phương án đơn giản hóa", 150_000_000L},
             {"Công bố, công khai đầy đủ thủ tục hành chính trên Cổng Dịch vụ công", office, 4, 30, "100% thủ tục được công khai đúng hạn", 0L},
