@@ -82,7 +82,7 @@ class ReformBrowserTests extends IntegrationTest {
         page.findElement(By.id("note")).sendKeys("Đã niêm yết đủ 45 thủ tục cấp xã");
         browser.click(By.id("progress-save")); // no evidence: refused, nothing changes
         assertThat(browser.waitFor(By.cssSelector(".alert-danger")).getText()).contains("tài liệu kiểm chứng");
-        assertThat(page.findElement(By.id("task-percent")).getText()).isEqualTo("0%");
+        assertThat(page.findElement(By.id("task-percent")).getDomProperty("textContent")).isEqualTo("0%");
         Path pdf = Files.createTempFile("minh-chung", ".pdf");
         Files.write(pdf, TestFiles.pdf());
         WebDriverHelper.clearAndType(page, By.id("percent"), "100");
