@@ -102,6 +102,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
                 clock.reset();
                 records = MatrixFixtures.create(org, catalog, dossiers, filing, citizens, ratings, simplification, warehouse, fixtures, signals, cleanup);
                 records.feedback = FeedbackMatrixFixtures.create(context);
+                records.reformPlans = ReformPlanMatrixFixtures.create(context);
                 MatrixClient c = new MatrixClient(mvc, messages, json, records);
                 c.signIn();
                 client = c;

@@ -116,6 +116,8 @@ final class MatrixFixtures {
     long otherCleanupJob;
     /** The feedback module's records ({@link FeedbackMatrixFixtures}). */
     FeedbackMatrixFixtures feedback;
+    /** The reform module's plan, inspection and legal-review records ({@link ReformPlanMatrixFixtures}). */
+    ReformPlanMatrixFixtures reformPlans;
 
     static String username(Caller c) {
         return USERNAMES.get(c);
@@ -211,9 +213,13 @@ final class MatrixFixtures {
             case "cleanupJob" -> String.valueOf(own ? ownCleanupJob : otherCleanupJob);
             default -> {
                 String v = feedback == null ? null : feedback.value(name, own);
+                if (v == null && reformPlans != null) {
+                    v = reformPlans.value(name, own);
+                }
                 if (v == null) {
                     java.util.Set<String> all = new java.util.TreeSet<>(NAMES.keySet());
                     all.addAll(FeedbackMatrixFixtures.NAMES.keySet());
+                    all.addAll(ReformPlanMatrixFixtures.NAMES.keySet());
                     throw new IllegalArgumentException("no fixture @" + name + "; there are " + all);
                 }
                 yield v;
