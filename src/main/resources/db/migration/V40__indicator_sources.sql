@@ -36,3 +36,10 @@ CREATE TABLE ind_dossier_complaint (
     refused       boolean NOT NULL DEFAULT false
 );
 CREATE INDEX ind_dossier_complaint_dossier ON ind_dossier_complaint (dossier_code) WHERE NOT refused;
+
+-- Form 07b: the procedures of the catalogue by sector and level, under the one-stop mechanism, and
+-- with their internal workflow issued (REPORTS.md §3; the district columns dropped since 1 July 2025).
+INSERT INTO ind_report_template (form, code, title, columns) VALUES
+('07b', 'Biểu số II.07b/VPCP/KSTT',
+ 'TỔNG HỢP SỐ LƯỢNG THỦ TỤC HÀNH CHÍNH THỰC HIỆN THEO CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG',
+ '[{"group":"","label":"TT"},{"group":"","label":"Đơn vị"},{"group":"Tổng số TTHC thuộc thẩm quyền giải quyết của địa phương","label":"Tổng số TTHC"},{"group":"Tổng số TTHC thuộc thẩm quyền giải quyết của địa phương","label":"Cấp tỉnh"},{"group":"Tổng số TTHC thuộc thẩm quyền giải quyết của địa phương","label":"Cấp xã"},{"group":"TTHC được thực hiện theo cơ chế một cửa, một cửa liên thông","label":"Tổng số TTHC"},{"group":"TTHC được thực hiện theo cơ chế một cửa, một cửa liên thông","label":"Tại Bộ phận Một cửa cấp tỉnh"},{"group":"TTHC được thực hiện theo cơ chế một cửa, một cửa liên thông","label":"Tại Bộ phận Một cửa cấp xã"},{"group":"Quy trình nội bộ giải quyết TTHC theo cơ chế một cửa, một cửa liên thông được ban hành","label":"Tổng số quy trình"},{"group":"Quy trình nội bộ giải quyết TTHC theo cơ chế một cửa, một cửa liên thông được ban hành","label":"Cấp tỉnh"},{"group":"Quy trình nội bộ giải quyết TTHC theo cơ chế một cửa, một cửa liên thông được ban hành","label":"Cấp xã"}]');

@@ -267,6 +267,46 @@ class IndicatorIndexTests extends IntegrationTest {
     }
 
     @Test
+    void theAdministratorChangesTheBandsFromADateOnThePage() throws Exception {
+        StaffPrincipal admin = DossierFixtures.World.principal(fixtures.staff(Role.ADMIN, fixtures.province()));
+        LocalDate day = LocalDate.of(2098, 1, 1);
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/indicators/method/bands")
+                            .param("effectiveFrom", day.toString()).param("band.EXCELLENT", "95").param("band.GOOD", "85")
+                            .param("band.FAIR", "70").param("band.AVERAGE", "50").param("band.WEAK", "0")
+                            .with(csrf).with(user(admin)))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(indicators.bandsOn(day)).extracting(Band::code).containsExactly("EXCELLENT", "GOOD", "FAIR", "AVERAGE", "WEAK");
+            assertThat(indicators.bandsOn(day)).extracting(b -> b.minScore().intValueExact()).containsExactly(95, 85, 70, 50, 0);
+            // the day before keeps the bands it had: 90 for excellent
+            assertThat(indicators.bandsOn(day.minusDays(1)).get(0).minScore()).isEqualByComparingTo("90");
+            // a total of 92 is excellent before the change and good after it
+            assertThat(vn.motcua.indicators.internal.Scoring.band(new BigDecimal("92"), indicators.bandsOn(day.minusDays(1))))
+                    .isEqualTo("EXCELLENT");
+            assertThat(vn.motcua.indicators.internal.Scoring.band(new BigDecimal("92"), indicators.bandsOn(day))).isEqualTo("GOOD");
+
+            // minimums that do not fall from the highest band down are refused on the page; nothing changes
+            String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/indicators/method/bands")
+                            .param("effectiveFrom", day.toString()).param("band.EXCELLENT", "60").param("band.GOOD", "80")
+                            .with(csrf).with(user(admin)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(org.jsoup.Jsoup.parse(html).select("#bands-form .alert-danger").text())
+                    .isEqualTo("Điểm tối thiểu phải giảm dần từ mức cao xuống mức thấp");
+            assertThat(indicators.bandsOn(day)).hasSize(5);
+            assertThat(indicators.bandsOn(day).get(0).minScore()).isEqualByComparingTo("95");
+            // a supervisor reads the method but cannot change it
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/indicators/method/bands")
+                            .param("effectiveFrom", day.toString()).param("band.WEAK", "0")
+                            .with(csrf).with(user(DossierFixtures.World.principal(fixtures.staff(Role.SUPERVISOR, fixtures.province())))))
+                    .andExpect(status().isForbidden());
+            assertThat(indicators.bandsOn(day)).hasSize(5);
+        } finally {
+            jdbc.sql("DELETE FROM ind_band WHERE effective_from = ?").param(day).update();
+        }
+    }
+
+    @Test
     void leadersSeeTheirUnitsSupervisorsAllOthersNothing() throws Exception {
         DossierFixtures.World w = dossierFixtures.world();
         DossierFixtures.World other = dossierFixtures.world();
