@@ -13,13 +13,15 @@ public enum Indicator {
     PUBLISH_ON_TIME(IndicatorGroup.CKMB, NoSource.CATALOGUE_PUBLICATION_DEADLINES),
     PUBLIC_UPDATE_ON_TIME(IndicatorGroup.CKMB, NoSource.NATIONAL_DATABASE),
     PUBLIC_CONTENT_FULL(IndicatorGroup.CKMB, NoSource.NATIONAL_DATABASE),
+    /** Dossiers received in the period that the national portal acknowledged ÷ dossiers received in the period. */
     DOSSIER_SYNC(IndicatorGroup.CKMB, NoSource.NATIONAL_SYNC),
     /** (finished early or on time + unfinished within the appointment) ÷ dossiers of the period. */
     ON_TIME(IndicatorGroup.TDGQ, null),
     /** Dossiers filed online ÷ dossiers received of procedures offered fully online. */
     ONLINE_FULL_PROCESS(IndicatorGroup.CLGQ, null),
-    ONLINE_PAYMENT_PROCEDURES(IndicatorGroup.TTTT, NoSource.ONLINE_PAYMENT),
-    ONLINE_PAYMENT_TRANSACTIONS(IndicatorGroup.TTTT, NoSource.ONLINE_PAYMENT),
+    ONLINE_PAYMENT_PROCEDURES(IndicatorGroup.TTTT, NoSource.PAYMENT_METHOD_UNPUBLISHED),
+    ONLINE_PAYMENT_TRANSACTIONS(IndicatorGroup.TTTT, NoSource.PAYMENT_METHOD_UNPUBLISHED),
+    /** Dossiers received in the period and paid online ÷ dossiers received in the period of procedures with a fee. */
     ONLINE_PAYMENT_DOSSIERS(IndicatorGroup.TTTT, NoSource.ONLINE_PAYMENT),
     /** Completed dossiers with an electronic result file ÷ completed dossiers. */
     ORIGINAL_RESULT_AVAILABLE(IndicatorGroup.MDSH, null),
@@ -28,12 +30,17 @@ public enum Indicator {
     ELECTRONIC_CERTIFIED_COPY(IndicatorGroup.MDSH, NoSource.CERTIFIED_COPIES),
     /** Completed dossiers that reused a paper or result from the warehouse ÷ completed dossiers. */
     REUSED_DIGITIZED_DATA(IndicatorGroup.MDSH, null),
-    SYNCED_WITH_DVCQG_PERSONAL_STORAGE(IndicatorGroup.MDSH, NoSource.NATIONAL_SYNC),
+    SYNCED_WITH_DVCQG_PERSONAL_STORAGE(IndicatorGroup.MDSH, NoSource.NATIONAL_STORAGE),
+    /** Dossiers received in the period filed with population data ÷ dossiers received in the period. */
     CITIZEN_DATA_CONNECTED_DOSSIER(IndicatorGroup.MDSH, NoSource.POPULATION_DATABASE),
+    /** Procedures with a dossier received in the period filed with population data ÷ procedures with a dossier received in it. */
     CITIZEN_DATA_CONNECTED_FORMALITY(IndicatorGroup.MDSH, NoSource.POPULATION_DATABASE),
-    PETITION_PROCESSING_ON_TIME(IndicatorGroup.MDHL, NoSource.FEEDBACK),
-    PETITION_HANDLING_SATISFACTION(IndicatorGroup.MDHL, NoSource.FEEDBACK),
-    DOSSIER_RECEIVING_SATISFACTION(IndicatorGroup.MDHL, NoSource.SATISFACTION);
+    /** (PAKN answered in the period on time + open at its end within the limit) ÷ (those + open at its end and due in it). */
+    PETITION_PROCESSING_ON_TIME(IndicatorGroup.MDHL, null),
+    /** PAKN answered in the period on time and not rated "not satisfied" ÷ PAKN answered in the period. */
+    PETITION_HANDLING_SATISFACTION(IndicatorGroup.MDHL, null),
+    /** Dossiers finished in the period neither late, nor rated "not satisfied", nor named by a PAKN ÷ dossiers finished in it. */
+    DOSSIER_RECEIVING_SATISFACTION(IndicatorGroup.MDHL, null);
 
     private final IndicatorGroup group;
     private final NoSource noSource;
@@ -47,11 +54,16 @@ public enum Indicator {
         return group;
     }
 
-    /** Why this system cannot count it yet; null when it can. */
+    /**
+     * Why this system cannot count it, or null when it always can. A source
+     * that is an outside system ({@link NoSource#connectedBy()}) counts once
+     * that system is connected; see {@code IndicatorSources}.
+     */
     public NoSource noSource() {
         return noSource;
     }
 
+    /** Counted whatever the configuration (its source is inside MotCua). */
     public boolean hasSource() {
         return noSource == null;
     }
@@ -62,19 +74,27 @@ public enum Indicator {
 
     /** The sources an indicator waits for. */
     public enum NoSource {
-        CATALOGUE_PUBLICATION_DEADLINES("no source yet: the dates the legal bases take effect are not in the catalogue"),
-        NATIONAL_DATABASE("no source yet: publication on the national procedure database is not recorded"),
-        NATIONAL_SYNC("no source yet: the national portal sync is not built"),
-        ONLINE_PAYMENT("no source yet: online payment is not built"),
-        CERTIFIED_COPIES("no source yet: electronic certification is not built"),
-        POPULATION_DATABASE("no source yet: the national population database is not connected"),
-        FEEDBACK("no source yet: feedback (PAKN) handling is not built"),
-        SATISFACTION("no source yet: satisfaction ratings and complaints are not linked to the index");
+        CATALOGUE_PUBLICATION_DEADLINES("no source yet: the dates the legal bases take effect are not in the catalogue", null),
+        NATIONAL_DATABASE("no source yet: publication on the national procedure database is not recorded", null),
+        NATIONAL_SYNC("no source yet: the national portal is not connected", "motcua.integration.national-portal.url"),
+        NATIONAL_STORAGE("no source yet: the citizens' personal storage on the national portal is not connected", null),
+        ONLINE_PAYMENT("no source yet: the payment platform is not connected", "motcua.integration.payment.url"),
+        PAYMENT_METHOD_UNPUBLISHED("no source yet: the national method of this row is not published", null),
+        CERTIFIED_COPIES("no source yet: electronic certification is not built", null),
+        POPULATION_DATABASE("no source yet: the national population database is not connected",
+                "motcua.integration.population.url");
 
         private final String text;
+        private final String connectedBy;
 
-        NoSource(String text) {
+        NoSource(String text, String connectedBy) {
             this.text = text;
+            this.connectedBy = connectedBy;
+        }
+
+        /** The configuration property whose value connects the outside system that is the source, or null. */
+        public String connectedBy() {
+            return connectedBy;
         }
 
         /** The API's {@code source} member. */

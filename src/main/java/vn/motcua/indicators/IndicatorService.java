@@ -256,7 +256,14 @@ public class IndicatorService {
         return method.weightsOn(effectiveFrom).get(indicatorId);
     }
 
-    /** Replaces the rating bands from a date on (code → minimum total). Audited. */
+    /** The band codes an administrator may set, from the highest to the lowest. */
+    public static final List<String> BAND_CODES = List.of("EXCELLENT", "GOOD", "FAIR", "AVERAGE", "WEAK");
+
+    /**
+     * Replaces the rating bands from a date on (code → minimum total): periods
+     * whose last day is on or after it are banded with the new set, earlier
+     * ones keep theirs. The minimums must rise with the band. Audited.
+     */
     @Transactional
     public void setBands(LocalDate effectiveFrom, Map<String, BigDecimal> minScores, String actor) {
         if (effectiveFrom == null) {
@@ -266,14 +273,23 @@ public class IndicatorService {
                 || v.compareTo(BigDecimal.valueOf(100)) > 0)) {
             throw InvalidInput.of("bands", "indicators.method.bandRange");
         }
+        if (!minScores.keySet().stream().allMatch(BAND_CODES::contains)) {
+            throw InvalidInput.of("bands", "indicators.method.bandUnknown");
+        }
+        BigDecimal above = null;
+        for (String code : BAND_CODES) { // from the highest band down, each minimum strictly lower
+            BigDecimal v = minScores.get(code);
+            if (v == null) {
+                continue;
+            }
+            if (above != null && v.compareTo(above) >= 0) {
+                throw InvalidInput.of("bands", "indicators.method.bandOrder");
+            }
+            above = v;
+        }
         method.putBands(effectiveFrom, minScores, actor, clock.instant());
         audit.record(AuditEntry.of("indicators.bands.changed", actor, "indicator-bands", effectiveFrom.toString())
                 .detail(minScores.toString()));
-    }
-
-    /** Whether the indicator is counted by this system. */
-    public static boolean counted(String indicatorId) {
-        return Indicator.find(indicatorId).map(Indicator::hasSource).orElse(false);
     }
 
     /** Today in the province. */

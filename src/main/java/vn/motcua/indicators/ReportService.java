@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditTrail;
+import vn.motcua.indicators.internal.CatalogueReport;
 import vn.motcua.indicators.internal.IndexEngine;
 import vn.motcua.indicators.internal.ReportExporter;
 import vn.motcua.indicators.internal.ReportQueries;
@@ -48,9 +49,11 @@ public class ReportService {
     private final OrganizationService org;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CatalogueReport catalogue;
 
     public ReportService(ReportStore store, ReportQueries queries, ReportExporter exporter, OrganizationService org,
-                         AuditTrail audit, Clock clock) {
+                         AuditTrail audit, Clock clock, CatalogueReport catalogue) {
+        this.catalogue = catalogue;
         this.store = store;
         this.queries = queries;
         this.exporter = exporter;
@@ -227,6 +230,32 @@ public class ReportService {
         long id = store.saveDraft("06a", root.id(), from, to, true, lines, who.username(), clock.instant());
         audit.record(AuditEntry.of("indicators.report.consolidated", who.username(), "report", String.valueOf(id))
                 .detail(from + " – " + to + ": " + submitted.size() + " submitted"));
+        return view(store.find(id).orElseThrow());
+    }
+
+    /**
+     * The province's form 07b: the procedures of the published catalogue by
+     * sector and level, under the one-stop mechanism and with their internal
+     * workflow issued, as the catalogue stands now (the report keeps these
+     * figures). Prepared by a supervisor for the Provincial People's Committee,
+     * whose leader signs and submits it like any report.
+     */
+    @Transactional
+    public Report generateCatalogueReport(LocalDate from, LocalDate to, StaffPrincipal who) {
+        requireSupervisor(who);
+        IndicatorService.checkPeriod(from, to);
+        UnitView root = provinceRoot();
+        store.find(root.id(), from, to, false).filter(r -> "07b".equals(r.form())).ifPresent(r -> {
+            if (r.status() == Report.Status.SIGNED || r.status() == Report.Status.SUBMITTED) {
+                throw new DomainRuleViolation("report-signed", "indicators.report.signed");
+            }
+        });
+        List<UnitView> departments = reportingUnits(OfficerScope.everything(null)).stream()
+                .filter(u -> u.level() == UnitLevel.PROVINCE).toList();
+        List<Report.Line> lines = catalogue.lines(departments);
+        long id = store.saveDraft("07b", root.id(), from, to, false, lines, who.username(), clock.instant());
+        audit.record(AuditEntry.of("indicators.report.generated", who.username(), "report", String.valueOf(id))
+                .detail("07b " + from + " – " + to + ": " + lines.get(lines.size() - 1).values()[0] + " procedures"));
         return view(store.find(id).orElseThrow());
     }
 

@@ -8,5 +8,6 @@
  * per-day aggregates); it reads no other module's tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Indicators",
-        allowedDependencies = {"shared", "organization", "calendar", "catalog", "dossier", "audit"})
+        allowedDependencies = {"shared", "organization", "calendar", "catalog", "dossier", "audit", "feedback", "portal",
+                "integration"})
 package vn.motcua.indicators;

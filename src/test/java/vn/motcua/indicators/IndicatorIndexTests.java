@@ -59,6 +59,11 @@ class IndicatorIndexTests extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @org.junit.jupiter.api.BeforeEach
+    void quietNationalPortal() {
+        testsupport.farside.FarSides.NATIONAL_PORTAL.reset(); // acknowledges nothing: no dossier here gets synced
+    }
+
     @AfterEach
     void unpin() {
         clock.reset();
@@ -115,16 +120,27 @@ class IndicatorIndexTests extends IntegrationTest {
                 new Row("SO_HOA_GIAY_TO_GIAI_QUYET", 0L, 3L, "0.00", "0.00"),
                 new Row("REUSED_DIGITIZED_DATA", 0L, 3L, "0.00", "0.00"),
                 // no source yet: no figure, full points (the national rule for missing data)
-                new Row("DOSSIER_SYNC", null, null, null, "6.00"),
-                new Row("ONLINE_PAYMENT_DOSSIERS", null, null, null, "6.00"),
-                new Row("DOSSIER_RECEIVING_SATISFACTION", null, null, null, "6.00")));
-        assertThat(group(v, "CKMB")).isEqualByComparingTo("18");
+                new Row("PUBLISH_ON_TIME", null, null, null, "6.00"),
+                new Row("ONLINE_PAYMENT_PROCEDURES", null, null, null, "2.00"),
+                // the outside systems are connected (the tests' far sides) but told nothing of these dossiers:
+                // none of the six received was acknowledged by the national portal, paid online (the procedure
+                // takes a fee) or filed with population data
+                new Row("DOSSIER_SYNC", 0L, 6L, "0.00", "0.00"),
+                new Row("ONLINE_PAYMENT_DOSSIERS", 0L, 6L, "0.00", "0.00"),
+                new Row("CITIZEN_DATA_CONNECTED_DOSSIER", 0L, 6L, "0.00", "0.00"),
+                new Row("CITIZEN_DATA_CONNECTED_FORMALITY", 0L, 1L, "0.00", "0.00"),
+                // no PAKN routed to the agency: N/A, full points
+                new Row("PETITION_PROCESSING_ON_TIME", 0L, 0L, null, "6.00"),
+                new Row("PETITION_HANDLING_SATISFACTION", 0L, 0L, null, "6.00"),
+                // D1, D5 early of D1, D2, D5 finished; nobody dissatisfied: 66.67% below 90% → 6 × 66.67 ÷ 90
+                new Row("DOSSIER_RECEIVING_SATISFACTION", 2L, 3L, "66.67", "4.44")));
+        assertThat(group(v, "CKMB")).isEqualByComparingTo("12"); // the three without a source (6 + 4 + 2) + 0
         assertThat(group(v, "TDGQ")).isEqualByComparingTo("10");
         assertThat(group(v, "CLGQ")).isEqualByComparingTo("4");
-        assertThat(group(v, "TTTT")).isEqualByComparingTo("10");
-        assertThat(group(v, "MDSH")).isEqualByComparingTo("10"); // 0 + 0 + 0 + the four without a source (2 + 4 + 2 + 2)
-        assertThat(group(v, "MDHL")).isEqualByComparingTo("18");
-        assertThat(v.total()).isEqualByComparingTo("70");
+        assertThat(group(v, "TTTT")).isEqualByComparingTo("4"); // the two rows of unpublished method (2 + 2) + 0
+        assertThat(group(v, "MDSH")).isEqualByComparingTo("6"); // 0 + 0 + 0 + the two without a source (2 + 4) + 0 + 0
+        assertThat(group(v, "MDHL")).isEqualByComparingTo("16.44");
+        assertThat(v.total()).isEqualByComparingTo("52.44");
         assertThat(v.band()).isEqualTo("AVERAGE");
         assertThat(v.weakest()).first().extracting(IndexView.IndicatorView::id).isEqualTo("ON_TIME");
 
@@ -132,7 +148,7 @@ class IndicatorIndexTests extends IntegrationTest {
         mvc.perform(get("/api/v1/indicators/766").param("unit", String.valueOf(q.w().agency().id()))
                         .param("from", "2026-01-01").param("to", "2026-03-31").with(user(q.w().leaderPrincipal())))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.total").value(70.0))
+                .andExpect(jsonPath("$.total").value(52.44))
                 .andExpect(jsonPath("$.band").value("AVERAGE"))
                 .andExpect(jsonPath("$.groups[1].id").value("TDGQ"))
                 .andExpect(jsonPath("$.groups[1].indicators[0].id").value("ON_TIME"))
@@ -143,8 +159,11 @@ class IndicatorIndexTests extends IntegrationTest {
                 .andExpect(jsonPath("$.groups[1].indicators[0].source").doesNotExist())
                 .andExpect(jsonPath("$.groups[2].indicators[0].threshold").value(50.0))
                 .andExpect(jsonPath("$.groups[2].indicators[0].points").value(4.0))
-                .andExpect(jsonPath("$.groups[0].indicators[3].source").value(org.hamcrest.Matchers.startsWith("no source yet")))
-                .andExpect(jsonPath("$.groups[0].indicators[3].numerator").doesNotExist());
+                .andExpect(jsonPath("$.groups[0].indicators[0].source").value(org.hamcrest.Matchers.startsWith("no source yet")))
+                .andExpect(jsonPath("$.groups[0].indicators[0].numerator").doesNotExist())
+                .andExpect(jsonPath("$.groups[0].indicators[3].id").value("DOSSIER_SYNC"))
+                .andExpect(jsonPath("$.groups[0].indicators[3].source").doesNotExist())
+                .andExpect(jsonPath("$.groups[0].indicators[3].denominator").value(6));
 
         // Q2: D8 finished late on 2 April; D4 still open and due 6 April, so late at the end of June
         IndexView q2 = indicators.index(q.w().agency().id(), Q2_FROM, Q2_TO, OfficerScope.everything(null));
@@ -162,12 +181,15 @@ class IndicatorIndexTests extends IntegrationTest {
         IndexView v = indicators.index(w.agency().id(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
                 OfficerScope.everything(null));
         // one online of two: 50% reaches the 50% threshold → 12; both open and due 9 March → 0 of 2 on time;
-        // nothing completed → the three counted digitisation items are N/A and score full
+        // nothing completed → the three counted digitisation items and the satisfaction are N/A and score full;
+        // neither synced, paid online nor filed with population data → 0 of 6, 6, 2 and 2
         check(v, List.of(new Row("ONLINE_FULL_PROCESS", 1L, 2L, "50.00", "12.00"),
                 new Row("ON_TIME", 0L, 2L, "0.00", "0.00"),
-                new Row("ORIGINAL_RESULT_AVAILABLE", 0L, 0L, null, "6.00")));
-        assertThat(v.total()).isEqualByComparingTo("80");
-        assertThat(v.band()).isEqualTo("GOOD");
+                new Row("ORIGINAL_RESULT_AVAILABLE", 0L, 0L, null, "6.00"),
+                new Row("DOSSIER_RECEIVING_SATISFACTION", 0L, 0L, null, "6.00"),
+                new Row("DOSSIER_SYNC", 0L, 2L, "0.00", "0.00")));
+        assertThat(v.total()).isEqualByComparingTo("64");
+        assertThat(v.band()).isEqualTo("AVERAGE");
     }
 
     @Test
@@ -241,6 +263,46 @@ class IndicatorIndexTests extends IntegrationTest {
             assertThat(indicators.weightsOn(day).get("ON_TIME").effectiveFrom()).isBefore(day);
         } finally {
             jdbc.sql("DELETE FROM ind_weight WHERE effective_from = ?").param(day).update();
+        }
+    }
+
+    @Test
+    void theAdministratorChangesTheBandsFromADateOnThePage() throws Exception {
+        StaffPrincipal admin = DossierFixtures.World.principal(fixtures.staff(Role.ADMIN, fixtures.province()));
+        LocalDate day = LocalDate.of(2098, 1, 1);
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/indicators/method/bands")
+                            .param("effectiveFrom", day.toString()).param("band.EXCELLENT", "95").param("band.GOOD", "85")
+                            .param("band.FAIR", "70").param("band.AVERAGE", "50").param("band.WEAK", "0")
+                            .with(csrf).with(user(admin)))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(indicators.bandsOn(day)).extracting(Band::code).containsExactly("EXCELLENT", "GOOD", "FAIR", "AVERAGE", "WEAK");
+            assertThat(indicators.bandsOn(day)).extracting(b -> b.minScore().intValueExact()).containsExactly(95, 85, 70, 50, 0);
+            // the day before keeps the bands it had: 90 for excellent
+            assertThat(indicators.bandsOn(day.minusDays(1)).get(0).minScore()).isEqualByComparingTo("90");
+            // a total of 92 is excellent before the change and good after it
+            assertThat(vn.motcua.indicators.internal.Scoring.band(new BigDecimal("92"), indicators.bandsOn(day.minusDays(1))))
+                    .isEqualTo("EXCELLENT");
+            assertThat(vn.motcua.indicators.internal.Scoring.band(new BigDecimal("92"), indicators.bandsOn(day))).isEqualTo("GOOD");
+
+            // minimums that do not fall from the highest band down are refused on the page; nothing changes
+            String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/indicators/method/bands")
+                            .param("effectiveFrom", day.toString()).param("band.EXCELLENT", "60").param("band.GOOD", "80")
+                            .with(csrf).with(user(admin)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(org.jsoup.Jsoup.parse(html).select("#bands-form .alert-danger").text())
+                    .isEqualTo("Điểm tối thiểu phải giảm dần từ mức cao xuống mức thấp");
+            assertThat(indicators.bandsOn(day)).hasSize(5);
+            assertThat(indicators.bandsOn(day).get(0).minScore()).isEqualByComparingTo("95");
+            // a supervisor reads the method but cannot change it
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/indicators/method/bands")
+                            .param("effectiveFrom", day.toString()).param("band.WEAK", "0")
+                            .with(csrf).with(user(DossierFixtures.World.principal(fixtures.staff(Role.SUPERVISOR, fixtures.province())))))
+                    .andExpect(status().isForbidden());
+            assertThat(indicators.bandsOn(day)).hasSize(5);
+        } finally {
+            jdbc.sql("DELETE FROM ind_band WHERE effective_from = ?").param(day).update();
         }
     }
 

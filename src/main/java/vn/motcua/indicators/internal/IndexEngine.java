@@ -23,13 +23,26 @@ import vn.motcua.organization.UnitView;
 public class IndexEngine {
 
     private final IndexQueries queries;
+    private final SourceQueries sourceQueries;
+    private final IndicatorSources sources;
     private final MethodStore method;
     private final MessageSource messages;
 
-    public IndexEngine(IndexQueries queries, MethodStore method, MessageSource messages) {
+    public IndexEngine(IndexQueries queries, SourceQueries sourceQueries, IndicatorSources sources, MethodStore method,
+                       MessageSource messages) {
         this.queries = queries;
+        this.sourceQueries = sourceQueries;
+        this.sources = sources;
         this.method = method;
         this.messages = messages;
+    }
+
+    /** Every counted figure: the dossier facts' and those of the other modules' events. */
+    private static Map<Indicator, Scoring.Fraction> fractions(IndexQueries.Counts c, SourceQueries.Counts s) {
+        Map<Indicator, Scoring.Fraction> f = new java.util.EnumMap<>(Indicator.class);
+        f.putAll(c.fractions());
+        f.putAll(s.fractions(c.finished, c.finishedGood));
+        return f;
     }
 
     private Scoring.Labels labels() {
@@ -45,12 +58,15 @@ public class IndexEngine {
     /** The index of the scoring units given (null: all of them, the province as a whole) for the period. */
     public IndexView index(UnitView unit, Set<Long> units, LocalDate from, LocalDate to) {
         IndexQueries.Counts c = queries.counts(array(units), from, to);
-        return Scoring.score(ref(unit), from, to, c.fractions(), method.weightsOn(to), method.bandsOn(to), labels());
+        SourceQueries.Counts s = sourceQueries.counts(array(units), from, to);
+        return Scoring.score(ref(unit), from, to, fractions(c, s), method.weightsOn(to), method.bandsOn(to), labels(),
+                sources::missing);
     }
 
     /** The indices of several units at once (one pass over the aggregates), ranked by total. */
     public List<RankingRow> ranking(Map<UnitView, Set<Long>> units, LocalDate from, LocalDate to) {
         Map<Long, IndexQueries.Counts> byUnit = queries.countsByUnit(null, from, to);
+        Map<Long, SourceQueries.Counts> sourcesByUnit = sourceQueries.countsByUnit(null, from, to);
         Map<String, Weight> weights = method.weightsOn(to);
         List<Band> bands = method.bandsOn(to);
         Scoring.Labels labels = labels();
@@ -58,13 +74,19 @@ public class IndexEngine {
         Map<Long, Long> dossiers = new java.util.HashMap<>();
         for (Map.Entry<UnitView, Set<Long>> e : units.entrySet()) {
             IndexQueries.Counts sum = new IndexQueries.Counts();
+            SourceQueries.Counts sourceSum = new SourceQueries.Counts();
             for (Long id : e.getValue()) {
                 IndexQueries.Counts c = byUnit.get(id);
                 if (c != null) {
                     sum.add(c);
                 }
+                SourceQueries.Counts s = sourcesByUnit.get(id);
+                if (s != null) {
+                    sourceSum.add(s);
+                }
             }
-            views.add(Scoring.score(ref(e.getKey()), from, to, sum.fractions(), weights, bands, labels));
+            views.add(Scoring.score(ref(e.getKey()), from, to, fractions(sum, sourceSum), weights, bands, labels,
+                    sources::missing));
             dossiers.put(e.getKey().id(), sum.dossiers());
         }
         // a unit with no dossier in the period has nothing to score: every indicator would take the
@@ -94,8 +116,14 @@ public class IndexEngine {
 
     public DrillDown drillDown(Indicator indicator, UnitView unit, Set<Long> units, LocalDate from, LocalDate to,
                                Boolean linesInNumerator, int lineOffset, int lineLimit) {
-        IndexQueries.DrillDownRows r = queries.drillDown(indicator, array(units), from, to, linesInNumerator, lineOffset,
-                lineLimit);
+        IndexQueries.DrillDownRows r;
+        if (!sources.counted(indicator)) {
+            r = new IndexQueries.DrillDownRows(List.of(), List.of(), List.of(), 0, 0, 0);
+        } else if (SourceQueries.handles(indicator)) {
+            r = sourceQueries.drillDown(indicator, array(units), from, to, linesInNumerator, lineOffset, lineLimit);
+        } else {
+            r = queries.drillDown(indicator, array(units), from, to, linesInNumerator, lineOffset, lineLimit);
+        }
         return new DrillDown(indicator.name(), ref(unit), from, to, r.numeratorCount(), r.denominatorCount(),
                 r.numerator(), r.denominator(), r.lines(), r.lineCount());
     }

@@ -53,7 +53,7 @@ public class ReportExporter {
         ReportWorkbook.title(sheet, 2, "Đơn vị báo cáo: " + r.unit().name() + " — Đơn vị nhận báo cáo: UBND tỉnh (qua Sở Nội vụ)",
                 sub, last);
         ReportWorkbook.title(sheet, 3, "Kỳ báo cáo: từ ngày " + DAY.format(r.from()) + " đến ngày " + DAY.format(r.to())
-                + " — Đơn vị tính: Số hồ sơ TTHC", sub, last);
+                + " — Đơn vị tính: " + unitOfCount(r), sub, last);
         CellStyle head = ReportWorkbook.headerStyle(wb, ReportWorkbook.bold(wb));
         Row groups = sheet.createRow(4);
         Row labels = sheet.createRow(5);
@@ -108,6 +108,11 @@ public class ReportExporter {
         ReportWorkbook.printLandscapeA4(sheet);
     }
 
+    /** What the form's numbers count: dossiers for 06a/06b, procedures and workflows for 07b. */
+    static String unitOfCount(Report r) {
+        return "07b".equals(r.form()) ? "Số TTHC, số quy trình" : "Số hồ sơ TTHC";
+    }
+
     // --- PDF ------------------------------------------------------------------------------------
 
     private static final class Fonts {
@@ -143,7 +148,7 @@ public class ReportExporter {
         doc.add(t);
         Paragraph p = new Paragraph("Kỳ báo cáo: từ ngày " + DAY.format(r.from()) + " đến ngày " + DAY.format(r.to())
                 + "\nĐơn vị báo cáo: " + r.unit().name() + " — Đơn vị nhận báo cáo: UBND tỉnh (qua Sở Nội vụ)"
-                + "\nĐơn vị tính: Số hồ sơ TTHC", new Font(Fonts.REGULAR, 9));
+                + "\nĐơn vị tính: " + unitOfCount(r), new Font(Fonts.REGULAR, 9));
         p.setAlignment(Element.ALIGN_CENTER);
         p.setSpacingAfter(8);
         doc.add(p);
@@ -198,7 +203,16 @@ public class ReportExporter {
         doc.add(table);
         Report.Line total = r.total();
         if (total != null) {
-            chart(writer, doc, total.values());
+            long[] v = total.values();
+            if ("07b".equals(r.form())) {
+                chart(writer, doc, "Thủ tục hành chính của tỉnh (tổng số)",
+                        new String[]{"TTHC cấp tỉnh", "TTHC cấp xã", "Theo cơ chế một cửa", "Có quy trình nội bộ"},
+                        new long[]{v[1], v[2], v[3], v[6]});
+            } else {
+                chart(writer, doc, "Kết quả giải quyết trong kỳ (tổng số hồ sơ)",
+                        new String[]{"Trước hạn", "Đúng hạn", "Quá hạn", "Đang giải quyết trong hạn", "Đang giải quyết quá hạn"},
+                        new long[]{v[5], v[6], v[7], v[9], v[10]});
+            }
         }
         Paragraph sign = new Paragraph(r.signedBy() == null ? "Chưa ký duyệt" : "Người ký: " + r.signedBy(),
                 new Font(Fonts.REGULAR, 9));
@@ -216,10 +230,11 @@ public class ReportExporter {
         return c;
     }
 
-    /** A bar chart of the total line: handled early, on time, late; pending within the deadline and overdue. */
-    private static void chart(PdfWriter writer, Document doc, long[] v) {
-        String[] labels = {"Trước hạn", "Đúng hạn", "Quá hạn", "Đang giải quyết trong hạn", "Đang giải quyết quá hạn"};
-        long[] values = {v[5], v[6], v[7], v[9], v[10]};
+    /**
+     * A bar chart of figures of the total line (06a/06b: handled early, on time, late; pending within the
+     * deadline and overdue; 07b: procedures by level, under the one-stop mechanism, with a workflow).
+     */
+    private static void chart(PdfWriter writer, Document doc, String heading, String[] labels, long[] values) {
         Color[] colors = {new Color(25, 135, 84), new Color(13, 110, 253), new Color(220, 53, 69), new Color(108, 117, 125),
             new Color(255, 193, 7)};
         long max = 1;
@@ -238,7 +253,7 @@ public class ReportExporter {
         float gap = 70;
         cb.beginText();
         cb.setFontAndSize(Fonts.BOLD, 9);
-        cb.showTextAligned(Element.ALIGN_LEFT, "Kết quả giải quyết trong kỳ (tổng số hồ sơ)", left, top, 0);
+        cb.showTextAligned(Element.ALIGN_LEFT, heading, left, top, 0);
         cb.endText();
         float base = top - height;
         for (int i = 0; i < values.length; i++) {

@@ -57,6 +57,15 @@ public final class Scoring {
     public static IndexView score(IndexView.UnitRef unit, java.time.LocalDate from, java.time.LocalDate to,
                                   Map<Indicator, Fraction> counts, Map<String, Weight> weights, List<Band> bands,
                                   Labels labels) {
+        return score(unit, from, to, counts, weights, bands, labels, i -> i.hasSource() ? null : i.noSource().text());
+    }
+
+    /**
+     * @param missing why an indicator has no source (the API's {@code source}), or null when it is counted
+     */
+    public static IndexView score(IndexView.UnitRef unit, java.time.LocalDate from, java.time.LocalDate to,
+                                  Map<Indicator, Fraction> counts, Map<String, Weight> weights, List<Band> bands,
+                                  Labels labels, java.util.function.Function<Indicator, String> missing) {
         List<IndexView.GroupView> groups = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         BigDecimal totalMax = BigDecimal.ZERO.setScale(2);
@@ -79,9 +88,10 @@ public final class Scoring {
                 BigDecimal m = w.maxPoints().setScale(2, RoundingMode.HALF_UP);
                 BigDecimal t = w.threshold() == null ? null : w.threshold().setScale(2, RoundingMode.HALF_UP);
                 IndexView.IndicatorView view;
-                if (!i.hasSource()) {
+                String noSource = missing.apply(i);
+                if (noSource != null) {
                     view = new IndexView.IndicatorView(i.name(), g.name(), labels.indicator().apply(i), null, null, null, t, m,
-                            m, true, i.noSource().text());
+                            m, true, noSource);
                 } else {
                     Fraction f = counts.getOrDefault(i, Fraction.NONE);
                     if (f.denominator() == 0) {

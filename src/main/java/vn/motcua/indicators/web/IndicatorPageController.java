@@ -152,6 +152,10 @@ public class IndicatorPageController {
         model.addAttribute("history", indicators.weightHistory());
         model.addAttribute("bands", indicators.bandsOn(today));
         model.addAttribute("bandHistory", indicators.bandHistory());
+        model.addAttribute("bandCodes", IndicatorService.BAND_CODES);
+        Map<String, BigDecimal> currentBands = new LinkedHashMap<>();
+        indicators.bandsOn(today).forEach(b -> currentBands.put(b.code(), b.minScore()));
+        model.addAttribute("currentBands", currentBands);
         model.addAttribute("indicators", Indicator.values());
         return "indicators/method";
     }
@@ -171,6 +175,42 @@ public class IndicatorPageController {
             model.addAttribute("errors", e.fieldErrors());
             model.addAttribute("form", Map.of("indicator", indicator, "effectiveFrom", effectiveFrom == null ? "" : effectiveFrom,
                     "maxPoints", maxPoints == null ? "" : maxPoints, "threshold", threshold == null ? "" : threshold));
+            return method(me, model);
+        }
+    }
+    /**
+     * Replaces the rating bands from a date on. Each band whose minimum is
+     * left empty is dropped from the new set; at least one is needed, and the
+     * minimums must rise with the band (weak &lt; average &lt; fair &lt; good &lt; excellent).
+     */
+    @PostMapping("/method/bands")
+    @PreAuthorize("hasRole('ADMIN')")
+    public String setBands(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+                           @RequestParam Map<String, String> params,
+                           @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash, Model model) {
+        Map<String, BigDecimal> minScores = new java.util.LinkedHashMap<>();
+        Map<String, String> bandErrors = new java.util.LinkedHashMap<>();
+        for (String code : IndicatorService.BAND_CODES) {
+            String v = params.get("band." + code);
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            try {
+                minScores.put(code, new BigDecimal(v.trim()));
+            } catch (NumberFormatException e) {
+                bandErrors.put("bands", "indicators.method.bandRange");
+            }
+        }
+        try {
+            if (!bandErrors.isEmpty()) {
+                throw new InvalidInput(bandErrors);
+            }
+            indicators.setBands(effectiveFrom, minScores, me.username());
+            flash.addFlashAttribute("bandsSaved", true);
+            return "redirect:/indicators/method";
+        } catch (InvalidInput e) {
+            model.addAttribute("bandErrors", e.fieldErrors());
+            model.addAttribute("bandForm", params);
             return method(me, model);
         }
     }

@@ -83,6 +83,16 @@ public class ReportPageController {
         return "redirect:/indicators/reports/" + r.id();
     }
 
+    /** The province's form 07b (procedures under the one-stop mechanism), from the catalogue. */
+    @PostMapping("/07b")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    public String catalogueReport(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                  @AuthenticationPrincipal StaffPrincipal me) {
+        Report r = reports.generateCatalogueReport(from, to, me);
+        return "redirect:/indicators/reports/" + r.id();
+    }
+
     @GetMapping("/{id}")
     public String show(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
         Report r = reports.get(id, org.scopeOf(me.id()));
