@@ -207,6 +207,17 @@ public class OnlineFiling {
      */
     @Transactional
     public DossierView submit(CitizenPrincipal me, UUID id) {
+        return submit(me, id, null);
+    }
+
+    /**
+     * As {@link #submit(CitizenPrincipal, UUID)}, naming the population
+     * database look-up (made with the citizen's consent) whose data the
+     * citizen used: the filing carries it, so the dossier is marked as using
+     * population data.
+     */
+    @Transactional
+    public DossierView submit(CitizenPrincipal me, UUID id, String populationLookupId) {
         FilingDraft d = open(me, id);
         ProcedureDetail p = onlineProcedure(d.procedureCode());
         Map<String, String> errors = new LinkedHashMap<>();
@@ -240,7 +251,8 @@ public class OnlineFiling {
                 d.phone(), d.email(), d.address());
         UnitView receiving = receivingUnit(p, p.caseById(d.caseId()), d.competentUnitId());
         DossierView filed = dossiers.fileOnline(new FileDossier(p.code(), d.caseId(), Channel.ONLINE, applicant, items,
-                receiving.id(), null, d.competentUnitId()), receiving.id(), me.fullName());
+                receiving.id(), null, d.competentUnitId(), vn.motcua.shared.Texts.clean(populationLookupId)), receiving.id(),
+                me.fullName());
         drafts.submitted(id, filed.code());
         return filed;
     }

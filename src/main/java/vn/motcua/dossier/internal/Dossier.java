@@ -179,6 +179,17 @@ public class Dossier {
     public static Dossier file(String code, FilingTemplate t, Channel channel, Applicant applicant,
                                List<ComponentItem> components, long receivingUnitId, Instant now, Instant receivedAt,
                                Actor actor, WorkingCalendar calendar) {
+        return file(code, t, channel, applicant, components, receivingUnitId, now, receivedAt, actor, calendar, null);
+    }
+
+    /**
+     * As above; {@code populationLookupId}, when given, names the population
+     * database look-up the applicant's data came from and is kept on the
+     * filing's history row (detail {@code populationLookup}).
+     */
+    public static Dossier file(String code, FilingTemplate t, Channel channel, Applicant applicant,
+                               List<ComponentItem> components, long receivingUnitId, Instant now, Instant receivedAt,
+                               Actor actor, WorkingCalendar calendar, String populationLookupId) {
         if (t.steps().isEmpty()) {
             throw new DomainRuleViolation("workflow-missing", "dossier.workflow.missing");
         }
@@ -202,7 +213,9 @@ public class Dossier {
             d.steps.add(new Step(seq++, s.name(), s.role(), s.unitId(), null, s.share(), null, null, null));
         }
         d.status = DossierStatus.NEW;
-        d.record(now, actor, Action.FILE, null, DossierStatus.NEW, null, Map.of("channel", channel.name()));
+        d.record(now, actor, Action.FILE, null, DossierStatus.NEW, null, populationLookupId == null
+                ? Map.of("channel", channel.name())
+                : Map.of("channel", channel.name(), "populationLookup", populationLookupId));
         String procedure = d.procedureCode;
         UnitId receiving = new UnitId(receivingUnitId);
         d.register(code2 -> new DossierFiled(code2, procedure, receiving, channel, now));

@@ -101,7 +101,7 @@ public class DossierFiling {
                 withFiles.add(c);
             }
             cmd = new FileDossier(cmd.procedureCode(), cmd.caseId(), cmd.channel(), cmd.applicant(), withFiles,
-                    cmd.receivingUnitId(), cmd.receivedAt(), cmd.competentUnitId());
+                    cmd.receivingUnitId(), cmd.receivedAt(), cmd.competentUnitId(), cmd.populationLookupId());
         }
         OfficerScope scope = org.scopeOf(who.id());
         if (!who.hasAnyRole("ONE_STOP_OFFICER")) {
@@ -131,7 +131,7 @@ public class DossierFiling {
         UnitView receiving = org.findUnit(receivingUnit).filter(UnitView::active)
                 .orElseThrow(() -> InvalidInput.of("receivingUnitId", "dossier.receivingUnit.invalid"));
         FileDossier online = new FileDossier(cmd.procedureCode(), cmd.caseId(), Channel.ONLINE, cmd.applicant(),
-                cmd.components(), receivingUnit.value(), null, cmd.competentUnitId());
+                cmd.components(), receivingUnit.value(), null, cmd.competentUnitId(), cmd.populationLookupId());
         Instant now = clock.instant();
         String owner = cmd.applicant() == null ? null : DossierAccess.ownerKey(cmd.applicant().normalized());
         return fileAt(online, receiving, now, now, Actor.system(actorName), calendars.calendar(),
@@ -201,7 +201,7 @@ public class DossierFiling {
         // The code's number is taken last, just before commit: filings at one desk queue on the
         // desk's counter row only for that moment, not for the whole filing.
         Dossier d = Dossier.file(DossierCodes.provisional(), t, cmd.channel(), applicant, components, receiving.id(), now,
-                receivedAt, actor, calendar);
+                receivedAt, actor, calendar, Texts.clean(cmd.populationLookupId()));
         store.insert(d);
         String code = store.assignCode(d, codes, receiving.id(), receiving.code(), day);
         // papers filed with a file go into the applicant's warehouse under the new code (few rows; most desk filings have none)

@@ -64,6 +64,8 @@ public class IntakeController {
         private String procedureCode;
         private String caseId;
         private Long competentUnitId;
+        /** The population database look-up that filled the applicant's fields, if any. */
+        private String populationLookupId;
         private ApplicantKind kind = ApplicantKind.PERSON;
         private String fullName;
         private String idNumber;
@@ -98,6 +100,8 @@ public class IntakeController {
         public String getProcedureCode() { return procedureCode; }
         public void setProcedureCode(String procedureCode) { this.procedureCode = procedureCode; }
         public Long getCompetentUnitId() { return competentUnitId; }
+        public String getPopulationLookupId() { return populationLookupId; }
+        public void setPopulationLookupId(String populationLookupId) { this.populationLookupId = populationLookupId; }
         public void setCompetentUnitId(Long competentUnitId) { this.competentUnitId = competentUnitId; }
         public String getCaseId() { return caseId; }
         public void setCaseId(String caseId) { this.caseId = caseId; }
@@ -159,7 +163,7 @@ public class IntakeController {
                 .map(r -> r.hasFile() ? new Upload(r.getFile().getOriginalFilename(), r.getFile()) : null).toList();
         try {
             DossierView d = dossiers.file(new FileDossier(form.getProcedureCode(), form.getCaseId(), Channel.IN_PERSON,
-                    applicant, items, null, null, form.getCompetentUnitId()), scans, me);
+                    applicant, items, null, null, form.getCompetentUnitId(), form.getPopulationLookupId()), scans, me);
             redirect.addFlashAttribute("flash", messages.getMessage("intake.done", new Object[] {d.code()},
                     LocaleContextHolder.getLocale()));
             redirect.addFlashAttribute("justReceived", true);

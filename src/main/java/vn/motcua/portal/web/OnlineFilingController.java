@@ -171,10 +171,11 @@ public class OnlineFilingController {
     }
 
     @PostMapping("/portal/drafts/{id}/submit")
-    public String submit(@PathVariable UUID id, @AuthenticationPrincipal CitizenPrincipal me, Model model,
-                         RedirectAttributes redirect) {
+    public String submit(@PathVariable UUID id, @AuthenticationPrincipal CitizenPrincipal me,
+                         @org.springframework.web.bind.annotation.RequestParam(required = false) String populationLookupId,
+                         Model model, RedirectAttributes redirect) {
         try {
-            DossierView filed = filing.submit(me, id);
+            DossierView filed = filing.submit(me, id, populationLookupId);
             redirect.addFlashAttribute("flash", messages.getMessage("portal.filing.done", new Object[] {filed.code()},
                     LocaleContextHolder.getLocale()));
             return "redirect:/portal/dossiers/" + filed.code();
