@@ -68,6 +68,7 @@ public class NationalPortalClient {
     private final HttpClient http;
     private volatile String session;
     private volatile Instant sessionUntil = Instant.MIN;
+    private volatile String authProblem = "";
 
     public NationalPortalClient(NationalPortalProperties props, SyncMessageLog log, JsonMapper json, Clock clock) {
         this.props = props;
@@ -86,13 +87,13 @@ public class NationalPortalClient {
     public Reply call(String service, Map<String, Object> fields, Long outboxId, String code, String key) {
         String token = session(false);
         if (token == null) {
-            return new Reply(null, null, "no session: the auth endpoint refused the credentials");
+            return new Reply(null, null, "no session: auth " + authProblem);
         }
         Reply r = post(service, token, fields, outboxId, code, key);
         if (r.sessionRefused()) {
             token = session(true);
             if (token == null) {
-                return new Reply(null, null, "no session: the auth endpoint refused the credentials");
+                return new Reply(null, null, "no session: auth " + authProblem);
             }
             r = post(service, token, fields, outboxId, code, key);
         }
@@ -119,6 +120,7 @@ public class NationalPortalClient {
                 json.writeValueAsString(logged), null, null, null);
         String token = r.ok() ? r.body().path("session").asString("") : "";
         if (token.isBlank()) {
+            authProblem = r.describe();
             session = null;
             return null;
         }
