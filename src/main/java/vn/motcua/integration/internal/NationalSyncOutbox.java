@@ -177,11 +177,11 @@ public class NationalSyncOutbox {
      */
     public List<Message> claim(int max, Duration lease, String node, Collection<String> codes) {
         Instant now = clock.instant();
-        return jdbc.sql("""
+        JdbcClient.StatementSpec claim = jdbc.sql("""
                 WITH c AS (
                   SELECT o.id FROM ntl_outbox o
                    WHERE o.sent_at IS NULL AND NOT o.gave_up AND o.next_attempt_at <= :now
-                     AND (CAST(:codes AS varchar[]) IS NULL OR o.dossier_code = ANY(CAST(:codes AS varchar[])))
+                     %s
                      AND NOT EXISTS (SELECT 1 FROM ntl_outbox e
                                       WHERE e.dossier_code = o.dossier_code AND e.sent_at IS NULL
                                         AND (e.act_version, e.act_index) < (o.act_version, o.act_index))
@@ -193,10 +193,14 @@ public class NationalSyncOutbox {
                   FROM c
                  WHERE o.id = c.id
                 RETURNING o.id, o.dossier_code, o.act_version, o.act_index, o.idempotency_key, o.national_status,
-                          o.receiving_unit, o.acted_at, o.payload, o.attempts, o.claimed_by""")
-                .param("now", ts(now)).param("codes", codes == null ? null : codes.toArray(String[]::new))
-                .param("max", max).param("leaseEnd", ts(now.plus(lease))).param("node", node)
-                .query((rs, i) -> new Message(rs.getLong("id"), rs.getString("dossier_code"), rs.getInt("act_version"),
+                          o.receiving_unit, o.acted_at, o.payload, o.attempts, o.claimed_by"""
+                .formatted(codes == null ? "" : "AND o.dossier_code = ANY(CAST(:codes AS varchar[]))"))
+                .param("now", ts(now))
+                .param("max", max).param("leaseEnd", ts(now.plus(lease))).param("node", node);
+        if (codes != null) {
+            claim = claim.param("codes", codes.toArray(String[]::new));
+        }
+        return claim.query((rs, i) -> new Message(rs.getLong("id"), rs.getString("dossier_code"), rs.getInt("act_version"),
                         rs.getInt("act_index"), rs.getString("idempotency_key"), rs.getInt("national_status"),
                         (Long) rs.getObject("receiving_unit"), rs.getTimestamp("acted_at").toInstant(),
                         rs.getString("payload"), rs.getInt("attempts"), rs.getString("claimed_by")))

@@ -160,6 +160,8 @@ class NationalSyncTests extends IntegrationTest {
         // nothing more to send
         assertThat(sender.sendDue(codes)).isZero();
         assertThat(far.applied).hasSize(4);
+        // the claim without a filter (what the node's thread runs) is valid SQL (LIMIT 0 takes nothing)
+        assertThat(outbox.claim(0, props.getLease(), "probe", null)).isEmpty();
     }
 
     @Test
