@@ -161,7 +161,10 @@ public class IndicatorReadModel {
 
     /** The dossier's facts folded from its whole history, as the live path would have left them. */
     DossierFact fold(DossierActs history) {
-        Sources src = remembering(history);
+        return fold(history, remembering(history));
+    }
+
+    DossierFact fold(DossierActs history, Sources src) {
         DossierFact f = null;
         for (DossierActed e : history.acts()) {
             if (!seen(f, e)) {
