@@ -119,7 +119,7 @@ public class DossierReplay {
 
         void add(ResultSet rs, Map<String, Object> details) throws SQLException {
             Instant at = instant(rs.getTimestamp("at"));
-            Action action = Action.valueOf(rs.getString("action"));
+            Action action = DossierStore.action(rs.getString("action"));
             int fromCode = rs.getInt("from_status");
             DossierStatus from = rs.wasNull() ? null : DossierStatus.of(fromCode);
             DossierStatus to = DossierStatus.of(rs.getInt("to_status"));

@@ -31,7 +31,12 @@ import vn.motcua.organization.UnitId;
  * <li>Catch-up: the listener's storage work ({@link FactStore#save}: read the
  * fact row, upsert it, add the difference to the per-day aggregates) for
  * {@code --events} events (file, receive, forward, complete, return of
- * dossiers), committed every 100 events as a replay would; events per second.</li>
+ * dossiers), committed every 100 events, as a catch-up through the live path would; events per second.</li>
+ * <li>Replay: the rebuild's projection ({@link IndicatorReadModel#fold} and {@link FactStore#writeAll}) on
+ * {@code --events} replayed acts (5 per dossier), pages of 1,000 dossiers, into an empty read model and again
+ * over it; events per second. The reading of the histories from the dossier tables is not in it.</li>
+ * <li>Live: the live listener's storage work per act (lock the row, build the facts, upsert, move the
+ * aggregates), each act committed on its own; p50, p95 and mean per act.</li>
  * <li>Fill: {@code --dossiers} dossiers over {@code --units} scoring units
  * and two years (2025–2026), their facts written in bulk and the per-day
  * aggregates summed from them (what the listener would have left).</li>
