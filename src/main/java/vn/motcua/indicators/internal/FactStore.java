@@ -27,6 +27,70 @@ public class FactStore {
         return jdbc.sql("SELECT * FROM ind_dossier WHERE code = ?").param(code).query(FactStore::fact).optional();
     }
 
+    /**
+     * The dossier's facts, its row locked until the transaction ends: a live
+     * act and a rebuild of the same dossier then take turns, and each computes
+     * its difference from the row the other committed.
+     */
+    public Optional<DossierFact> lock(String code) {
+        return jdbc.sql("SELECT * FROM ind_dossier WHERE code = ? FOR UPDATE").param(code).query(FactStore::fact).optional();
+    }
+
+    /** The facts of these dossiers that exist, their rows locked (in code order, as every writer locks them). */
+    Map<String, DossierFact> lockAll(List<String> codes) {
+        Map<String, DossierFact> out = new java.util.HashMap<>();
+        if (codes.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT * FROM ind_dossier WHERE code = ANY(?) ORDER BY code FOR UPDATE")
+                .param(codes.toArray(String[]::new)).query(FactStore::fact).list()
+                .forEach(f -> out.put(f.code(), f));
+        return out;
+    }
+
+    /**
+     * Inserts the facts of a dossier the read model does not hold yet and
+     * moves the aggregates by them; false, with nothing written, when another
+     * transaction has just inserted the row (the caller locks it and starts over).
+     */
+    public boolean insertNew(DossierFact after) {
+        int n = jdbc.sql("INSERT INTO ind_dossier (" + FACT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                        + " ON CONFLICT (code) DO NOTHING")
+                .params(params(after)).update();
+        if (n == 0) {
+            return false;
+        }
+        applyDelta(null, after);
+        return true;
+    }
+
+    private static final String FACT_COLUMNS = """
+            code, unit_id, receiving_unit_id, procedure_code, field, channel, online_eligible,
+            status, received_at, received_day, appointment_at, finished_at, finished_day, outcome, timing, completed,
+            electronic_result, digitised, reused, returned_at, refused_at, refused_day, supplement_requests, apologies,
+            last_version, last_index""";
+
+    private static final String FACT_UPDATE = """
+            unit_id = excluded.unit_id, receiving_unit_id = excluded.receiving_unit_id,
+            procedure_code = excluded.procedure_code, field = excluded.field, channel = excluded.channel,
+            online_eligible = excluded.online_eligible, status = excluded.status, received_at = excluded.received_at,
+            received_day = excluded.received_day, appointment_at = excluded.appointment_at,
+            finished_at = excluded.finished_at, finished_day = excluded.finished_day, outcome = excluded.outcome,
+            timing = excluded.timing, completed = excluded.completed, electronic_result = excluded.electronic_result,
+            digitised = excluded.digitised, reused = excluded.reused, returned_at = excluded.returned_at,
+            refused_at = excluded.refused_at, refused_day = excluded.refused_day,
+            supplement_requests = excluded.supplement_requests, apologies = excluded.apologies,
+            last_version = excluded.last_version, last_index = excluded.last_index""";
+
+    private static Object[] params(DossierFact after) {
+        return new Object[]{after.code(), after.unitId(), after.receivingUnitId(), after.procedureCode(), after.field(),
+            after.channel(), after.onlineEligible(), after.status(), ts(after.receivedAt()), after.receivedDay(),
+            ts(after.appointmentAt()), ts(after.finishedAt()), after.finishedDay(), after.outcome(), after.timing(),
+            after.completed(), after.electronicResult(), after.digitised(), after.reused(), ts(after.returnedAt()),
+            ts(after.refusedAt()), after.refusedDay(), after.supplementRequests(), after.apologies(),
+            after.lastVersion(), after.lastIndex()};
+    }
+
     static DossierFact fact(ResultSet rs, int n) throws SQLException {
         return new DossierFact(rs.getString("code"), rs.getLong("unit_id"), rs.getLong("receiving_unit_id"),
                 rs.getString("procedure_code"), rs.getString("field"), rs.getString("channel"),
@@ -54,31 +118,140 @@ public class FactStore {
 
     /** Writes the dossier's facts and moves the aggregates by the difference its contributions made. */
     public void save(DossierFact before, DossierFact after) {
-        jdbc.sql("""
-                INSERT INTO ind_dossier (code, unit_id, receiving_unit_id, procedure_code, field, channel, online_eligible,
-                    status, received_at, received_day, appointment_at, finished_at, finished_day, outcome, timing, completed,
-                    electronic_result, digitised, reused, returned_at, refused_at, refused_day, supplement_requests, apologies,
-                    last_version, last_index)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id, receiving_unit_id = excluded.receiving_unit_id,
-                    procedure_code = excluded.procedure_code, field = excluded.field, channel = excluded.channel,
-                    online_eligible = excluded.online_eligible, status = excluded.status, received_at = excluded.received_at,
-                    received_day = excluded.received_day, appointment_at = excluded.appointment_at,
-                    finished_at = excluded.finished_at, finished_day = excluded.finished_day, outcome = excluded.outcome,
-                    timing = excluded.timing, completed = excluded.completed, electronic_result = excluded.electronic_result,
-                    digitised = excluded.digitised, reused = excluded.reused, returned_at = excluded.returned_at,
-                    refused_at = excluded.refused_at, refused_day = excluded.refused_day,
-                    supplement_requests = excluded.supplement_requests, apologies = excluded.apologies,
-                    last_version = excluded.last_version, last_index = excluded.last_index
-                """)
-                .params(after.code(), after.unitId(), after.receivingUnitId(), after.procedureCode(), after.field(),
-                        after.channel(), after.onlineEligible(), after.status(), ts(after.receivedAt()), after.receivedDay(),
-                        ts(after.appointmentAt()), ts(after.finishedAt()), after.finishedDay(), after.outcome(), after.timing(),
-                        after.completed(), after.electronicResult(), after.digitised(), after.reused(), ts(after.returnedAt()),
-                        ts(after.refusedAt()), after.refusedDay(), after.supplementRequests(), after.apologies(),
-                        after.lastVersion(), after.lastIndex())
-                .update();
+        jdbc.sql("INSERT INTO ind_dossier (" + FACT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                        + " ON CONFLICT (code) DO UPDATE SET " + FACT_UPDATE)
+                .params(params(after)).update();
         applyDelta(before, after);
+    }
+
+    /**
+     * Writes rebuilt facts in a few statements whatever their number (arrays
+     * unnested): rows locked by {@link #lockAll} are replaced, the others
+     * inserted unless another transaction has just inserted them; the
+     * aggregates move by the sum of the differences, per unit, day and field,
+     * in one statement. A fact equal to the one held (the mark of the last act
+     * apart) is not written. Returns the codes not written because another
+     * transaction inserted them meanwhile: the caller replays those again.
+     */
+    List<String> writeAll(Map<String, DossierFact> held, List<DossierFact> rebuilt) {
+        List<DossierFact> replace = new ArrayList<>();
+        List<DossierFact> insert = new ArrayList<>();
+        for (DossierFact f : rebuilt) {
+            DossierFact old = held.get(f.code());
+            if (old == null) {
+                insert.add(f);
+            } else if (!sameFacts(old, f)) {
+                replace.add(f);
+            }
+        }
+        Map<Key, int[]> delta = new java.util.TreeMap<>(KEY_ORDER);
+        if (!replace.isEmpty()) {
+            jdbc.sql("INSERT INTO ind_dossier (" + FACT_COLUMNS + ") " + UNNEST_FACTS
+                            + " ON CONFLICT (code) DO UPDATE SET " + FACT_UPDATE)
+                    .params(arrays(replace)).update();
+            for (DossierFact f : replace) {
+                add(delta, held.get(f.code()), -1);
+                add(delta, f, 1);
+            }
+        }
+        List<String> lost = new ArrayList<>();
+        if (!insert.isEmpty()) {
+            java.util.Set<String> inserted = new java.util.HashSet<>(jdbc.sql("INSERT INTO ind_dossier (" + FACT_COLUMNS + ") "
+                            + UNNEST_FACTS + " ON CONFLICT (code) DO NOTHING RETURNING code")
+                    .params(arrays(insert)).query(String.class).list());
+            for (DossierFact f : insert) {
+                if (inserted.contains(f.code())) {
+                    add(delta, f, 1);
+                } else {
+                    lost.add(f.code());
+                }
+            }
+        }
+        writeDeltas(delta);
+        return lost;
+    }
+
+    /** Equal but for the mark of the last act seen. */
+    static boolean sameFacts(DossierFact a, DossierFact b) {
+        return a.equals(new DossierFact(b.code(), b.unitId(), b.receivingUnitId(), b.procedureCode(), b.field(), b.channel(),
+                b.onlineEligible(), b.status(), b.receivedAt(), b.receivedDay(), b.appointmentAt(), b.finishedAt(),
+                b.finishedDay(), b.outcome(), b.timing(), b.completed(), b.electronicResult(), b.digitised(), b.reused(),
+                b.returnedAt(), b.refusedAt(), b.refusedDay(), b.supplementRequests(), b.apologies(), a.lastVersion(),
+                a.lastIndex()));
+    }
+
+    private static final String UNNEST_FACTS = """
+            SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]),
+                CAST(? AS text[]), CAST(? AS text[]), CAST(? AS boolean[]), CAST(? AS int[]), CAST(? AS timestamptz[]),
+                CAST(? AS date[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS date[]), CAST(? AS text[]),
+                CAST(? AS text[]), CAST(? AS boolean[]), CAST(? AS boolean[]), CAST(? AS boolean[]), CAST(? AS boolean[]),
+                CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS date[]), CAST(? AS int[]), CAST(? AS int[]),
+                CAST(? AS int[]), CAST(? AS int[]))""";
+
+    private static Object[] arrays(List<DossierFact> fs) {
+        int n = fs.size();
+        Object[][] cols = new Object[26][];
+        for (int c = 0; c < 26; c++) {
+            cols[c] = new String[n];
+        }
+        for (int i = 0; i < n; i++) {
+            Object[] p = params(fs.get(i));
+            for (int c = 0; c < 26; c++) {
+                cols[c][i] = p[c] == null ? null : p[c] instanceof Timestamp t ? t.toInstant().toString() : p[c].toString();
+            }
+        }
+        return cols;
+    }
+
+    private static final java.util.Comparator<Key> KEY_ORDER = java.util.Comparator.comparingLong(Key::unit)
+            .thenComparing(Key::day).thenComparing(Key::field);
+
+    private static void add(Map<Key, int[]> delta, DossierFact f, int sign) {
+        for (DossierFact.Contribution c : f.contributions()) {
+            int[] d = delta.computeIfAbsent(new Key(c.unitId(), c.day(), c.field()), k -> new int[DossierFact.COLUMNS.length]);
+            for (int i = 0; i < d.length; i++) {
+                d[i] += sign * c.values()[i];
+            }
+        }
+    }
+
+    /** The summed differences, in one statement, rows in (unit, day, field) order as every writer takes them. */
+    private void writeDeltas(Map<Key, int[]> delta) {
+        delta.values().removeIf(d -> java.util.Arrays.stream(d).allMatch(v -> v == 0));
+        if (delta.isEmpty()) {
+            return;
+        }
+        int n = delta.size();
+        int k = DossierFact.COLUMNS.length;
+        Long[] units = new Long[n];
+        String[] days = new String[n];
+        String[] fields = new String[n];
+        Integer[][] values = new Integer[k][n];
+        int i = 0;
+        for (Map.Entry<Key, int[]> e : delta.entrySet()) {
+            units[i] = e.getKey().unit();
+            days[i] = e.getKey().day().toString();
+            fields[i] = e.getKey().field();
+            for (int c = 0; c < k; c++) {
+                values[c][i] = e.getValue()[c];
+            }
+            i++;
+        }
+        StringBuilder set = new StringBuilder();
+        StringBuilder casts = new StringBuilder();
+        for (String c : DossierFact.COLUMNS) {
+            set.append(set.isEmpty() ? "" : ", ").append(c).append(" = ind_unit_day.").append(c).append(" + excluded.").append(c);
+            casts.append(", CAST(? AS int[])");
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(units);
+        params.add(days);
+        params.add(fields);
+        params.addAll(java.util.Arrays.asList((Object[]) values));
+        jdbc.sql("INSERT INTO ind_unit_day (unit_id, day, field, " + String.join(", ", DossierFact.COLUMNS) + ") "
+                        + "SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS date[]), CAST(? AS text[])" + casts + ")"
+                        + " ON CONFLICT (unit_id, day, field) DO UPDATE SET " + set)
+                .params(params).update();
     }
 
     private record Key(long unit, LocalDate day, String field) {

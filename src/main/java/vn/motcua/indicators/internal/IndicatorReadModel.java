@@ -3,7 +3,10 @@ package vn.motcua.indicators.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.CalendarService;
@@ -13,6 +16,7 @@ import vn.motcua.catalog.ProcedureDetail;
 import vn.motcua.dossier.Action;
 import vn.motcua.dossier.ComponentItem;
 import vn.motcua.dossier.DossierActed;
+import vn.motcua.dossier.DossierActs;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierView;
@@ -51,41 +55,156 @@ public class IndicatorReadModel {
 
     @EventListener
     public void on(DossierActed e) {
-        DossierFact before = facts.find(e.code()).orElse(null);
-        if (before != null && (e.version() < before.lastVersion()
-                || (e.version() == before.lastVersion() && e.index() <= before.lastIndex()))) {
-            return; // seen already
+        DossierFact before = facts.lock(e.code()).orElse(null);
+        if (seen(before, e)) {
+            return;
         }
-        facts.save(before, next(before, e));
+        DossierFact after = next(before, e, live);
+        if (before == null) {
+            if (facts.insertNew(after)) {
+                return;
+            }
+            // a rebuild inserted the row meanwhile (and has committed it): start from that row
+            before = facts.lock(e.code()).orElseThrow();
+            if (seen(before, e)) {
+                return;
+            }
+            after = next(before, e, live);
+        }
+        facts.save(before, after);
+    }
+
+    /** Whether the row already holds this act: same or older {@code (version, index)}. */
+    static boolean seen(DossierFact before, DossierActed e) {
+        return before != null && (e.version() < before.lastVersion()
+                || (e.version() == before.lastVersion() && e.index() <= before.lastIndex()));
+    }
+
+    /**
+     * What an act needs besides the event: the procedure as the catalogue
+     * publishes it, the dossier's papers and result at completion, and the
+     * scoring unit of a unit. The live path asks the modules; a rebuild
+     * remembers the answers and takes the papers from the replayed history.
+     */
+    interface Sources {
+        Optional<ProcedureDetail> procedure(String code);
+
+        /** The result file (null when none) and the papers of a dossier just completed. */
+        Papers papers(String code);
+
+        long scoringUnit(UnitId unit);
+
+        boolean isScored(long unit);
+    }
+
+    record Papers(String resultFileId, List<ComponentItem> components) {
+    }
+
+    private final Sources live = new Sources() {
+        @Override
+        public Optional<ProcedureDetail> procedure(String code) {
+            return catalog.findPublished(code);
+        }
+
+        @Override
+        public Papers papers(String code) {
+            DossierView v = dossiers.get(code, OfficerScope.everything(null));
+            return new Papers(v.resultFileId(), v.components());
+        }
+
+        @Override
+        public long scoringUnit(UnitId unit) {
+            return scoring.of(unit);
+        }
+
+        @Override
+        public boolean isScored(long unit) {
+            return scoring.isScored(unit);
+        }
+    };
+
+    /** The answers of the modules, remembered for the length of a rebuild (the papers come with the history). */
+    Sources remembering(DossierActs current) {
+        return new Sources() {
+            @Override
+            public Optional<ProcedureDetail> procedure(String code) {
+                return procedures.computeIfAbsent(code, catalog::findPublished);
+            }
+
+            @Override
+            public Papers papers(String code) {
+                return new Papers(current.resultFileId(), current.components());
+            }
+
+            @Override
+            public long scoringUnit(UnitId unit) {
+                return scoringUnits.computeIfAbsent(unit.value(), u -> scoring.of(unit));
+            }
+
+            @Override
+            public boolean isScored(long unit) {
+                return scored.computeIfAbsent(unit, scoring::isScored);
+            }
+        };
+    }
+
+    private final Map<String, Optional<ProcedureDetail>> procedures = new ConcurrentHashMap<>();
+    private final Map<Long, Long> scoringUnits = new ConcurrentHashMap<>();
+    private final Map<Long, Boolean> scored = new ConcurrentHashMap<>();
+
+    /** Forgets the remembered answers: at the start of each rebuild, so a rebuild sees the catalogue as it is. */
+    void forgetRemembered() {
+        procedures.clear();
+        scoringUnits.clear();
+        scored.clear();
+    }
+
+    /** The dossier's facts folded from its whole history, as the live path would have left them. */
+    DossierFact fold(DossierActs history) {
+        return fold(history, remembering(history));
+    }
+
+    DossierFact fold(DossierActs history, Sources src) {
+        DossierFact f = null;
+        for (DossierActed e : history.acts()) {
+            if (!seen(f, e)) {
+                f = next(f, e, src);
+            }
+        }
+        return f;
+    }
+
+    DossierFact next(DossierFact b, DossierActed e) {
+        return next(b, e, live);
     }
 
     private static LocalDate day(Instant i) {
         return i == null ? null : i.atZone(ZONE).toLocalDate();
     }
 
-    DossierFact next(DossierFact b, DossierActed e) {
+    DossierFact next(DossierFact b, DossierActed e, Sources src) {
         long unit;
         String field;
         boolean eligible;
         long receiving = e.receivingUnit() == null ? (b == null ? 0 : b.receivingUnitId()) : e.receivingUnit().value();
         UnitId handling = e.handlingUnit() != null ? e.handlingUnit() : e.receivingUnit();
         if (b == null) {
-            Optional<ProcedureDetail> p = catalog.findPublished(e.procedureCode());
+            Optional<ProcedureDetail> p = src.procedure(e.procedureCode());
             field = p.map(ProcedureDetail::field).orElse("");
             eligible = p.map(d -> d.onlineLevel() == OnlineLevel.FULL).orElse(false);
             // a province-level procedure names its department; a commune-level one is the handling commune's
             Optional<Long> agency = p.map(ProcedureDetail::agency).flatMap(a -> Optional.ofNullable(a.id()));
-            unit = agency.isPresent() ? scoring.of(new UnitId(agency.get()))
-                    : handling == null ? receiving : scoring.of(handling);
+            unit = agency.isPresent() ? src.scoringUnit(new UnitId(agency.get()))
+                    : handling == null ? receiving : src.scoringUnit(handling);
         } else {
             field = b.field();
             eligible = b.onlineEligible();
             unit = b.unitId();
             if (handling != null) {
-                long candidate = scoring.of(handling);
+                long candidate = src.scoringUnit(handling);
                 // the first department or commune that handles the dossier is accountable for it; a transfer to a
                 // dissolved unit's successor moves it there
-                if (e.action() == Action.TRANSFER_TO_SUCCESSOR || (!scoring.isScored(unit) && scoring.isScored(candidate))) {
+                if (e.action() == Action.TRANSFER_TO_SUCCESSOR || (!src.isScored(unit) && src.isScored(candidate))) {
                     unit = candidate;
                 }
             }
@@ -109,7 +228,7 @@ public class IndicatorReadModel {
                 completed = true;
                 Object t = e.details() == null ? null : e.details().get("timing");
                 timing = t != null ? t.toString() : classify(e.at(), appointment);
-                DossierView v = dossiers.get(e.code(), OfficerScope.everything(null));
+                Papers v = src.papers(e.code());
                 electronic = v.resultFileId() != null;
                 boolean allPapers = !v.components().isEmpty() && v.components().stream().allMatch(IndicatorReadModel::digitised);
                 digitised = allPapers && electronic;

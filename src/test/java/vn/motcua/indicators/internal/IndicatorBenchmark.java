@@ -15,6 +15,13 @@ import java.util.Map;
 import java.util.Random;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import vn.motcua.dossier.Action;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.ComponentItem;
+import vn.motcua.dossier.DossierActed;
+import vn.motcua.dossier.DossierActs;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.organization.UnitId;
 
 /**
  * The indicators' read model at provincial scale, on a database of its own
@@ -24,7 +31,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * <li>Catch-up: the listener's storage work ({@link FactStore#save}: read the
  * fact row, upsert it, add the difference to the per-day aggregates) for
  * {@code --events} events (file, receive, forward, complete, return of
- * dossiers), committed every 100 events as a replay would; events per second.</li>
+ * dossiers), committed every 100 events, as a catch-up through the live path would; events per second.</li>
+ * <li>Replay: the rebuild's projection ({@link IndicatorReadModel#fold} and {@link FactStore#writeAll}) on
+ * {@code --events} replayed acts (5 per dossier), pages of 1,000 dossiers, into an empty read model and again
+ * over it; events per second. The reading of the histories from the dossier tables is not in it.</li>
+ * <li>Live: the live listener's storage work per act (lock the row, build the facts, upsert, move the
+ * aggregates), each act committed on its own; p50, p95 and mean per act.</li>
  * <li>Fill: {@code --dossiers} dossiers over {@code --units} scoring units
  * and two years (2025–2026), their facts written in bulk and the per-day
  * aggregates summed from them (what the listener would have left).</li>
@@ -35,6 +47,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * and the scoring of each, 20 times: median and max.</li>
  * </ol>
  * Arguments: {@code --url=} (jdbc:postgresql://localhost:5432/motcua_indicators_bench; created when missing),
+ * {@code --keep} (keep the facts of an earlier run of the same size: with {@code --events=0}, time the reads again),
  * {@code --dossiers=} (1000000), {@code --units=} (200), {@code --events=} (50000), {@code --requests=} (300).
  */
 public final class IndicatorBenchmark {
@@ -54,9 +67,17 @@ public final class IndicatorBenchmark {
         int requests = Integer.parseInt(a.getOrDefault("requests", "300"));
         createDatabase(url);
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-            schema(c);
-            catchUp(c, events);
-            fill(c, dossiers, units);
+            schema(c, a.containsKey("keep"));
+            if (events > 0) {
+                catchUp(c, events);
+                replay(c, events);
+                live(c, Math.min(events, 5000));
+            }
+            if (a.containsKey("keep") && count(c) == dossiers) {
+                System.out.printf("kept the %,d dossiers filled before%n", dossiers);
+            } else {
+                fill(c, dossiers, units);
+            }
             c.setAutoCommit(true);
             SingleConnectionDataSource ds = new SingleConnectionDataSource(c, true);
             JdbcClient jdbc = JdbcClient.create(ds);
@@ -118,6 +139,153 @@ public final class IndicatorBenchmark {
         views.sort(java.util.Comparator.comparing(vn.motcua.indicators.IndexView::total));
     }
 
+    static long count(Connection c) throws Exception {
+        try (Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT count(*) FROM ind_dossier");
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The acts of one generated dossier (file, receive, forward, complete, return), as the dossier module replays them. */
+    static DossierActs history(String code, Random rnd) {
+        long unit = 1 + rnd.nextInt(200);
+        Instant received = Instant.parse("2025-01-01T02:00:00Z").plusSeconds(rnd.nextInt(700) * 86_400L);
+        Instant due = received.plusSeconds(7 * 86_400L);
+        Instant end = received.plusSeconds((2 + rnd.nextInt(10)) * 86_400L);
+        boolean online = rnd.nextInt(3) == 0;
+        Channel ch = online ? Channel.ONLINE : Channel.IN_PERSON;
+        UnitId u = new UnitId(unit);
+        int version = 7;
+        List<DossierActed> acts = new ArrayList<>(5);
+        acts.add(new DossierActed(code, version, 0, Action.FILE, null, DossierStatus.NEW, null, "Cổng", u, "1.000001", u, null,
+                null, ch, received, null, null, null, null, Map.of("channel", ch.name()), 0, 0));
+        acts.add(new DossierActed(code, version, 1, Action.RECEIVE, DossierStatus.NEW, DossierStatus.RECEIVED, null, "Một cửa",
+                u, "1.000001", u, u, null, ch, received, received, due, null, null, Map.of(), 0, 0));
+        acts.add(new DossierActed(code, version, 2, Action.FORWARD, DossierStatus.RECEIVED, DossierStatus.PROCESSING, null,
+                "Một cửa", u, "1.000001", u, u, null, ch, received, received, due, null, null, Map.of(), 0, 0));
+        acts.add(new DossierActed(code, version, 3, Action.COMPLETE, DossierStatus.PROCESSING, DossierStatus.DONE, null,
+                "Lãnh đạo", u, "1.000001", u, u, null, ch, end, received, due, null, null,
+                Map.of("timing", end.isAfter(due) ? "LATE" : "EARLY"), 0, 0));
+        acts.add(new DossierActed(code, version, 4, Action.RETURN, DossierStatus.DONE, DossierStatus.RETURNED, null, "Một cửa",
+                u, "1.000001", u, u, null, ch, end, received, due, null, null, Map.of("channel", "IN_PERSON"), 0, 0));
+        return new DossierActs(code, version, acts, online ? "F-" + code : null,
+                List.of(new ComponentItem("Tờ khai", 1, 0, online ? "S-" + code : null, online ? 1 : 0)));
+    }
+
+    /**
+     * The rebuild's projection on replayed histories: per page of 1,000
+     * dossiers (one transaction), lock the rows held, fold each dossier's acts
+     * with the live path's code, write the page ({@link FactStore#writeAll}).
+     * Run twice: into an empty read model (the back-fill) and again over it
+     * (a rebuild that finds everything as held). The reading of the histories
+     * from the dossier tables is not in this figure.
+     */
+    static void replay(Connection c, int events) throws Exception {
+        c.setAutoCommit(false);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(c, true);
+        FactStore store = new FactStore(JdbcClient.create(ds));
+        IndicatorReadModel model = new IndicatorReadModel(store, null, null, null, null);
+        int n = events / 5;
+        List<DossierActs> all = new ArrayList<>(n);
+        Random rnd = new Random(7);
+        for (int d = 0; d < n; d++) {
+            all.add(history(String.format("R-%09d", d), rnd));
+        }
+        for (String pass : new String[]{"into an empty read model", "again over the same (nothing to change)"}) {
+            long t0 = System.nanoTime();
+            int acts = 0;
+            for (int from = 0; from < n; from += 1000) {
+                List<DossierActs> page = all.subList(from, Math.min(n, from + 1000));
+                List<String> codes = new ArrayList<>(page.size());
+                page.forEach(p -> codes.add(p.code()));
+                Map<String, DossierFact> held = store.lockAll(codes);
+                List<DossierFact> rebuilt = new ArrayList<>(page.size());
+                for (DossierActs p : page) {
+                    rebuilt.add(model.fold(p, sourcesWith(p)));
+                    acts += p.acts().size();
+                }
+                store.writeAll(held, rebuilt);
+                c.commit();
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("replay %s: %,d events (%,d dossiers) in %.2f s = %,.0f events/s (pages of 1,000)%n", pass, acts, n,
+                    s, acts / s);
+        }
+        c.setAutoCommit(true);
+        try (Statement st = c.createStatement()) {
+            st.execute("TRUNCATE ind_dossier, ind_unit_day");
+        }
+    }
+
+    /**
+     * The live path's storage work per act (lock the row, build the facts,
+     * upsert them, move the aggregates), each act in its own transaction as
+     * in the application; the commit is not counted (the act's own commit
+     * carries it). Per-act p50, p95 and mean.
+     */
+    static void live(Connection c, int events) throws Exception {
+        c.setAutoCommit(false);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(c, true);
+        FactStore store = new FactStore(JdbcClient.create(ds));
+        IndicatorReadModel model = new IndicatorReadModel(store, null, null, null, null);
+        Random rnd = new Random(9);
+        long[] ns = new long[events];
+        int k = 0;
+        long total = 0;
+        for (int d = 0; k < events; d++) {
+            DossierActs h = history(String.format("L-%09d", d), rnd);
+            for (DossierActed e : h.acts()) {
+                if (k == events) {
+                    break;
+                }
+                long t0 = System.nanoTime();
+                DossierFact before = store.lock(e.code()).orElse(null);
+                DossierFact after = model.next(before, e, sourcesWith(h));
+                if (before == null) {
+                    store.insertNew(after);
+                } else {
+                    store.save(before, after);
+                }
+                ns[k] = System.nanoTime() - t0;
+                total += ns[k];
+                k++;
+                c.commit();
+            }
+        }
+        Arrays.sort(ns);
+        System.out.printf("live path: %,d acts, per act p50 %.2f ms, p95 %.2f ms, mean %.2f ms (commit not counted)%n", events,
+                ns[events / 2] / 1e6, ns[(int) (events * 0.95)] / 1e6, total / 1e6 / events);
+        c.setAutoCommit(true);
+        try (Statement st = c.createStatement()) {
+            st.execute("TRUNCATE ind_dossier, ind_unit_day");
+        }
+    }
+
+    static IndicatorReadModel.Sources sourcesWith(DossierActs h) {
+        return new IndicatorReadModel.Sources() {
+            @Override
+            public java.util.Optional<vn.motcua.catalog.ProcedureDetail> procedure(String code) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public IndicatorReadModel.Papers papers(String code) {
+                return new IndicatorReadModel.Papers(h.resultFileId(), h.components());
+            }
+
+            @Override
+            public long scoringUnit(UnitId unit) {
+                return unit.value();
+            }
+
+            @Override
+            public boolean isScored(long unit) {
+                return true;
+            }
+        };
+    }
+
     static void createDatabase(String url) throws Exception {
         String name = url.substring(url.lastIndexOf('/') + 1);
         String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
@@ -129,8 +297,15 @@ public final class IndicatorBenchmark {
         }
     }
 
-    static void schema(Connection c) throws Exception {
+    static void schema(Connection c, boolean keep) throws Exception {
         try (Statement s = c.createStatement()) {
+            if (keep && s.executeQuery("SELECT to_regclass('ind_dossier') IS NOT NULL").next()) {
+                var rs = s.executeQuery("SELECT to_regclass('ind_dossier') IS NOT NULL");
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return;
+                }
+            }
             s.execute("DROP TABLE IF EXISTS ind_dossier, ind_unit_day, ind_weight, ind_band");
             for (String m : new String[]{"V26__indicators_read_model.sql", "V28__indicator_open_index.sql"}) {
                 try (InputStream in = IndicatorBenchmark.class.getResourceAsStream("/db/migration/" + m)) {
