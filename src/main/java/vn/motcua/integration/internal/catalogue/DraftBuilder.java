@@ -196,9 +196,22 @@ public final class DraftBuilder {
         if (main != null && !main.times().isEmpty()) {
             RawProcedure.Channel web = r.channels().stream().filter(c -> method(c.kind()) == FilingMethod.ONLINE)
                     .findFirst().orElse(null);
-            boolean several = main.times().size() > 1;
-            for (int i = 0; i < main.times().size() && i < 50; i++) {
-                RawProcedure.Time t = main.times().get(i);
+            List<RawProcedure.Time> mainTimes = new ArrayList<>();
+            for (RawProcedure.Time t : main.times()) {
+                List<DurationParser.Case> split = Texts.isBlank(t.amount()) || "0".equals(t.amount().strip())
+                        ? DurationParser.cases(t.description()) : List.of();
+                if (split.size() > 1) {
+                    // no amount, and a description naming several cases: one case each
+                    split.forEach(c -> mainTimes.add(new RawProcedure.Time(null, null, c.name() + ": "
+                            + (c.time().value() == null ? "" : c.time().value().amount().toPlainString() + " "
+                            + unitWords(c.time().value().unit())), t.fees())));
+                } else {
+                    mainTimes.add(t);
+                }
+            }
+            boolean several = mainTimes.size() > 1;
+            for (int i = 0; i < mainTimes.size() && i < 50; i++) {
+                RawProcedure.Time t = mainTimes.get(i);
                 times.add(DurationParser.fields(t.amount(), t.unit(), t.description()));
                 sources.add(join(t.amount(), t.unit(), t.description()));
                 names.add(several ? caseName(t.description(), i) : "Trường hợp thông thường");
@@ -247,6 +260,15 @@ public final class DraftBuilder {
                     level == UnitLevel.PROVINCE ? "#unit.level.PROVINCE" : "#unit.level.COMMUNE");
         }
         return cases;
+    }
+
+    private static String unitWords(DurationUnit unit) {
+        switch (unit) {
+            case WORKING_DAYS: return "ngày làm việc";
+            case HALF_DAYS: return "buổi làm việc";
+            case WORKING_HOURS: return "giờ làm việc";
+            default: return "ngày";
+        }
     }
 
     private static RawProcedure.Channel mainChannel(RawProcedure r) {

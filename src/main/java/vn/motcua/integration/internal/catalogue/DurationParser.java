@@ -70,7 +70,13 @@ public final class DurationParser {
         }
         String f = Texts.fold(text);
         Matcher m = AMOUNT.matcher(f);
-        if (m.find()) {
+        boolean hasAmount = m.find();
+        Matcher same = SAME_DAY.matcher(f);
+        // "Trong ngày …; nếu nhận sau 15 giờ thì …": the same day comes first, the hour is a condition
+        if (same.find() && (!hasAmount || same.start() < m.start())) {
+            return Parsed.guessed(new ProcessingTime(BigDecimal.ONE, DurationUnit.WORKING_DAYS), "duration.sameDay");
+        }
+        if (hasAmount) {
             BigDecimal amount = new BigDecimal(m.group(1).replace(',', '.'));
             String unit = m.group(2);
             return switch (unit) {
@@ -83,7 +89,7 @@ public final class DurationParser {
                 default -> ok(amount.multiply(BigDecimal.valueOf(30)), DurationUnit.CALENDAR_DAYS, true, "duration.months");
             };
         }
-        if (SAME_DAY.matcher(f).find() || f.contains("ngay sau khi") || f.equals("ngay")) {
+        if (f.startsWith("ngay sau khi") || f.equals("ngay")) {
             return Parsed.guessed(new ProcessingTime(BigDecimal.ONE, DurationUnit.WORKING_DAYS), "duration.sameDay");
         }
         return Parsed.needsPerson("duration.unreadable");
