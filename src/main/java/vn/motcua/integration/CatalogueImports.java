@@ -114,7 +114,9 @@ public class CatalogueImports {
             try {
                 JsonNode record = national.record(code);
                 RawProcedure raw = NationalRecords.read(seq, record);
-                if (raw.problem() == null && !Texts.isBlank(raw.code()) && !code.equals(raw.code())) {
+                if (raw.problem() != null && raw.code() == null) {
+                    raw = RawProcedure.unreadable(seq, code, raw.problem());
+                } else if (raw.problem() == null && !Texts.isBlank(raw.code()) && !code.equals(raw.code())) {
                     raw = RawProcedure.unreadable(seq, code, "record.otherCode");
                 }
                 records.add(raw);

@@ -45,7 +45,10 @@ public final class AgencyResolver {
     private UnitView serviceCentre;
 
     public AgencyResolver(List<UnitView> units) {
-        for (UnitView u : units) {
+        // the oldest unit of a name wins, whatever order the list comes in
+        List<UnitView> byAge = new java.util.ArrayList<>(units);
+        byAge.sort(java.util.Comparator.comparingLong(UnitView::id));
+        for (UnitView u : byAge) {
             if (!u.active() || u.level() != UnitLevel.PROVINCE) {
                 continue;
             }

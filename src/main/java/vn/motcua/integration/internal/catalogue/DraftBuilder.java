@@ -235,8 +235,9 @@ public final class DraftBuilder {
         List<ProcedureCase> cases = new ArrayList<>();
         for (int i = 0; i < times.size(); i++) {
             Parsed<ProcessingTime> t = times.get(i);
-            note("duration", t.finding() == Finding.NEEDS_PERSON && times.stream().anyMatch(Parsed::present)
-                    ? Finding.NEEDS_PERSON : t.finding(), t.reason(), short200(sources.get(i)), display(t.value()));
+            // one unreadable case among readable ones is left out (a person adds it); all unreadable: no draft
+            note(t.present() || times.stream().noneMatch(Parsed::present) ? "duration" : "cases", t.finding(), t.reason(),
+                    short200(sources.get(i)), display(t.value()));
             if (!t.present() || level == null || (level == UnitLevel.PROVINCE && agency == null)) {
                 continue;
             }
