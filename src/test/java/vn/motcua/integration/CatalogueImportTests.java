@@ -251,6 +251,21 @@ class CatalogueImportTests extends IntegrationTest {
         assertThat(imports.recent(200)).hasSize((int) Math.min(200, before));
     }
 
+    @Test
+    void theDemoShowsOneFinishedImportWithEveryKindOfRow() {
+        CatalogueImportReport demo = imports.recent(200).stream()
+                .filter(r -> "thu-tuc-cong-bo-2025.json".equals(r.fileName())).findFirst().orElseThrow();
+        CatalogueImportReport full = imports.report(demo.id());
+        assertThat(full.format()).isEqualTo("PUBLIC_JSON");
+        assertThat(full.rows()).hasSize(7);
+        assertThat(full.rows()).extracting(CatalogueImportRow::status)
+                .contains(Finding.PARSED, Finding.GUESSED, Finding.NEEDS_PERSON);
+        assertThat(full.rows()).extracting(CatalogueImportRow::outcome).contains(ImportOutcome.NOT_SAVED);
+        // the department under its old name is resolved to its successor, as a guess
+        assertThat(catalog.latest("1.014198").agency().name()).isEqualTo("Sở Nội vụ");
+        assertThat(catalog.findPublished("1.014199")).isEmpty();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /** One record in the national database's shape. */
