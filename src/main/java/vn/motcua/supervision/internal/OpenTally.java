@@ -84,8 +84,16 @@ public class OpenTally {
         }
     }
 
-    /** A part of a figure: the dossiers in these states whose appointment is in {@code [from, to)} (null: unbounded). */
-    public record Part(List<Integer> states, Instant from, Instant to) {
+    /**
+     * A part of a figure: the dossiers in these states whose appointment is in
+     * {@code [from, to)} (null: unbounded); counted under {@code label} when
+     * given (the ageing's buckets in one statement), else under the group's key.
+     */
+    public record Part(List<Integer> states, Instant from, Instant to, String label) {
+
+        public Part(List<Integer> states, Instant from, Instant to) {
+            this(states, from, to, null);
+        }
     }
 
     private static final char[] DIMS = {'U', 'P', 'Q', 'O'};
@@ -198,8 +206,8 @@ public class OpenTally {
         LocalDate folded = jdbc.sql("SELECT fold_before FROM sv_open_meta WHERE id = 1").query(LocalDate.class).optional().orElse(null);
         char dim = grouping == Figure.Grouping.OFFICER ? 'O'
                 : grouping == Figure.Grouping.PROCEDURE ? (scope.allUnits() && units == null ? 'Q' : 'P') : 'U';
-        String tk = grouping == null ? "''" : dim == 'U' ? "CASE WHEN t.unit = 0 THEN '' ELSE t.unit::text END" : "t.k";
-        String dk = grouping == null ? "''" : "coalesce(" + Figure.IN_PROGRESS.column(grouping) + "::text, '')";
+        String groupKey = grouping == null ? "''" : dim == 'U' ? "CASE WHEN t.unit = 0 THEN '' ELSE t.unit::text END" : "t.k";
+        String rowKey = grouping == null ? "''" : "coalesce(" + Figure.IN_PROGRESS.column(grouping) + "::text, '')";
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("dim", String.valueOf(dim));
         StringBuilder tw = new StringBuilder("t.dim = :dim");
         StringBuilder dw = new StringBuilder();
@@ -242,6 +250,11 @@ public class OpenTally {
             }
             String s = "s" + i;
             p.addValue(s, part.states().toArray(Integer[]::new));
+            String tk = part.label() == null ? groupKey : ":label" + i;
+            String dk = part.label() == null ? rowKey : ":label" + i;
+            if (part.label() != null) {
+                p.addValue("label" + i, part.label());
+            }
             StringBuilder range = new StringBuilder();
             if (dayFrom != null) {
                 range.append(" AND t.due_day > :df").append(i);
@@ -252,7 +265,7 @@ public class OpenTally {
                 p.addValue("dt" + i, Date.valueOf(dayTo));
             }
             for (String table : List.of("sv_open_count", "sv_open_delta")) {
-                sql.append(sql.length() == 0 ? "" : " UNION ALL ").append("SELECT ").append(tk).append(" AS k, t.n FROM ").append(table)
+                sql.append(sql.length() == 0 ? "" : " UNION ALL ").append("SELECT CAST(").append(tk).append(" AS text) AS k, t.n FROM ").append(table)
                         .append(" t WHERE ").append(tw).append(" AND t.state = ANY(:").append(s).append(")").append(range);
             }
             // the edge days, from the rows: [from, start of the next day) and [start of the last day, to)
@@ -273,7 +286,7 @@ public class OpenTally {
                 String b = "eb" + i + "_" + e;
                 e++;
                 p.addValue(a, Timestamp.from(edge[0])).addValue(b, Timestamp.from(edge[1]));
-                sql.append(" UNION ALL SELECT ").append(dk).append(", 1 FROM sv_dossier d WHERE d.status IN (2, 4, 5, 6) AND ")
+                sql.append(" UNION ALL SELECT CAST(").append(dk).append(" AS text), 1 FROM sv_dossier d WHERE d.status IN (2, 4, 5, 6) AND ")
                         .append(STATE_SQL).append(" = ANY(:").append(s).append(") AND d.appointment_at >= :").append(a)
                         .append(" AND d.appointment_at < :").append(b).append(dw);
             }
