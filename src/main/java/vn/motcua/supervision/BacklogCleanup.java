@@ -148,10 +148,11 @@ public class BacklogCleanup {
         }
         Instant now = clock.instant();
         long id = jdbc.sql("""
-                INSERT INTO sv_bulk_job (kind, actor_id, actor, to_unit, to_officer, reason, evidence, total, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                INSERT INTO sv_bulk_job (kind, actor_id, actor, to_unit, to_officer, reason, evidence, total, created_at,
+                    lease_owner, lease_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """).params(kind.name(), who.staffId(), who.username(), toUnit, toOfficer, why, proof, list.size(),
-                        Timestamp.from(now)).query(Long.class).single();
+                        Timestamp.from(now), runner.node(), Timestamp.from(runner.leaseUntil())).query(Long.class).single();
         int seq = 0;
         for (String code : list) {
             jdbc.sql("INSERT INTO sv_bulk_item (job_id, seq, code) VALUES (?, ?, ?)").params(id, ++seq, code).update();
@@ -161,11 +162,9 @@ public class BacklogCleanup {
                         + (toOfficer == null ? "" : " → officer " + toOfficer) + (proof == null ? "" : "; evidence: " + proof)
                         + "; " + String.join(",", list.stream().limit(50).toList()))
                 .reason(why).address(address));
-        DossierAct act = kind == Kind.STOP
-                ? new DossierAct.StopProcessing(why + " — Căn cứ: " + proof)
-                : new DossierAct.ForwardDossier(toUnit == null ? null : new UnitId(toUnit),
-                        toOfficer == null ? null : new StaffId(toOfficer), why);
-        AfterCommit.run(() -> runner.start(id, act, who));
+        // the act (forward or stop with the reason and evidence) is made from the job's row by the runner, so a node
+        // that takes the run over does exactly the same act
+        AfterCommit.run(() -> runner.start(id));
         return job(id, who);
     }
 

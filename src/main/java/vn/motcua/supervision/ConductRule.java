@@ -24,7 +24,7 @@ public enum ConductRule {
     /** Steps skipped at completion, acts dated before the act before them, or a receipt back-dated beyond the tolerance. */
     OUTSIDE_SYSTEM("outside-system", true),
     /** Complaints or dislikes concentrated on one officer or desk: waits for the feedback module's events. */
-    FEEDBACK_CONCENTRATION("feedback-concentration", false);
+    FEEDBACK_CONCENTRATION("feedback-concentration", true);
 
     private final String code;
     private final boolean hasSource;

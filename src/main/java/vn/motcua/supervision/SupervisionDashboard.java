@@ -22,6 +22,7 @@ import vn.motcua.shared.InvalidParameter;
 import vn.motcua.shared.PageResult;
 import vn.motcua.shared.Paging;
 import vn.motcua.supervision.internal.BacklogQueries;
+import vn.motcua.supervision.internal.ProcedureNames;
 import vn.motcua.supervision.internal.SupervisionAccess;
 
 /**
@@ -37,10 +38,12 @@ public class SupervisionDashboard {
     private final SupervisionAccess access;
     private final OrganizationService org;
     private final CalendarService calendars;
+    private final ProcedureNames procedures;
     private final Clock clock;
 
     public SupervisionDashboard(BacklogQueries queries, SupervisionAccess access, OrganizationService org,
-                                CalendarService calendars, Clock clock) {
+                                CalendarService calendars, ProcedureNames procedures, Clock clock) {
+        this.procedures = procedures;
         this.queries = queries;
         this.access = access;
         this.org = org;
@@ -112,7 +115,8 @@ public class SupervisionDashboard {
         });
         Map<Long, String> units = new HashMap<>();
         org.units(unitIds).forEach(u -> units.put(u.id(), u.name()));
-        return rows.stream().map(r -> new BacklogDossier(r.code(), r.procedureCode(), r.receivingUnit(), r.handlingUnit(),
+        return rows.stream().map(r -> new BacklogDossier(r.code(), r.procedureCode(),
+                procedures.name(r.procedureCode()), r.receivingUnit(), r.handlingUnit(),
                 units.get(r.handlingUnit()), r.assignee(), r.assignee() == null ? null : org.findStaffName(r.assignee()).orElse(null),
                 r.status(), r.receivedAt(), r.appointmentAt(), r.stepDueAt(), r.lastActAt(), r.finishedAt(), r.timing(),
                 r.apologies(), r.supplementRequests())).toList();
@@ -127,7 +131,7 @@ public class SupervisionDashboard {
             }
             case OFFICER -> keys.stream().filter(k -> !k.isEmpty())
                     .forEach(k -> out.put(k, org.findStaffName(Long.parseLong(k)).orElse(k)));
-            case PROCEDURE -> keys.forEach(k -> out.put(k, k));
+            case PROCEDURE -> out.putAll(procedures.of(keys));
         }
         return out;
     }

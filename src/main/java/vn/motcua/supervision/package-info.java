@@ -5,5 +5,5 @@
  * bulk clean-up of stale dossiers (done as the dossier module's own acts).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision",
-        allowedDependencies = {"shared", "organization", "calendar", "dossier", "audit"})
+        allowedDependencies = {"shared", "organization", "calendar", "catalog", "dossier", "audit", "feedback", "portal"})
 package vn.motcua.supervision;

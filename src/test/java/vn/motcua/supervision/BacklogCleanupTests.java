@@ -124,4 +124,56 @@ class BacklogCleanupTests extends IntegrationTest {
         // the supervisor sees the run too
         assertThat(cleanup.job(job.id(), supervisor).done()).isEqualTo(1);
     }
+
+    @Autowired
+    vn.motcua.supervision.internal.CleanupRunner runner;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aRunWhoseNodeDiedIsResumedByAnotherNodeAndNoItemIsDoneTwice() {
+        List<String> codes = List.of(atDivision(w), atDivision(w), atDivision(w), atDivision(w));
+        clock.pin(MONDAY_9.plus(Duration.ofDays(21)));
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        // a run started on a node that did its first item, then died: leased to that node for two more minutes
+        long id = jdbc.sql("""
+                INSERT INTO sv_bulk_job (kind, actor_id, actor, to_unit, reason, total, created_at, lease_owner, lease_until)
+                VALUES ('REASSIGN', ?, ?, ?, 'Giải quyết hồ sơ tồn đọng', 4, ?, 'a-node-that-died', ?) RETURNING id
+                """).params(w.leader().id(), w.leader().username(), w.agency().id(), now,
+                        java.sql.Timestamp.from(clock.instant().plus(Duration.ofMinutes(2)))).query(Long.class).single();
+        for (int i = 0; i < 4; i++) {
+            jdbc.sql("INSERT INTO sv_bulk_item (job_id, seq, code) VALUES (?, ?, ?)").params(id, i + 1, codes.get(i)).update();
+        }
+        int v = dossiers.get(codes.get(0), OfficerScope.everything(null)).version();
+        dossiers.act(codes.get(0), new DossierAct.ForwardDossier(new vn.motcua.organization.UnitId(w.agency().id()), null,
+                "Giải quyết hồ sơ tồn đọng"), v, w.leaderPrincipal());
+        jdbc.sql("UPDATE sv_bulk_item SET status = 'DONE', claimed_version = ? WHERE job_id = ? AND seq = 1").params(v, id).update();
+        jdbc.sql("UPDATE sv_bulk_job SET done = 1 WHERE id = ?").param(id).update();
+        int historyOfFirst = dossiers.history(codes.get(0), OfficerScope.everything(null)).size();
+
+        // while the lease holds, no other node takes the run
+        assertThat(runner.resumeAbandoned()).doesNotContain(id);
+        assertThat(cleanup.job(id, w.leaderPrincipal()).done()).isEqualTo(1);
+
+        // the lease expires: the sweep takes it over and goes on from the second item
+        clock.pin(clock.instant().plus(Duration.ofMinutes(3)));
+        assertThat(runner.resumeAbandoned()).contains(id);
+        CleanupJobView done = finished(id);
+        assertThat(done.status()).isEqualTo("DONE");
+        assertThat(done.done()).isEqualTo(4);
+        assertThat(done.failed()).isZero();
+        assertThat(done.items()).extracting(CleanupJobView.Item::status).containsOnly("DONE");
+        for (String c : codes) {
+            assertThat(dossiers.get(c, OfficerScope.everything(null)).handlingUnit().id()).isEqualTo(w.agency().id());
+        }
+        // the first item's act is not done again: its history did not grow
+        assertThat(dossiers.history(codes.get(0), OfficerScope.everything(null))).hasSize(historyOfFirst);
+        assertThat(jdbc.sql("SELECT resumed FROM sv_bulk_job WHERE id = ?").param(id).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT lease_owner FROM sv_bulk_job WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo(runner.node());
+        // a finished run is not taken again
+        clock.pin(clock.instant().plus(Duration.ofMinutes(10)));
+        assertThat(runner.resumeAbandoned()).doesNotContain(id);
+    }
 }

@@ -207,7 +207,7 @@ class SupervisionApiTests extends IntegrationTest {
         JsonNode idle = null;
         for (JsonNode r : rules) {
             if (r.get("code").asString().equals("feedback-concentration")) {
-                assertThat(r.get("hasSource").asBoolean()).isFalse();
+                assertThat(r.get("hasSource").asBoolean()).isTrue(); // fed by the feedback and portal modules' events
             }
             if (r.get("code").asString().equals("idle-step")) {
                 idle = r;

@@ -27,6 +27,7 @@ import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.organization.OfficerScope;
 import vn.motcua.shared.Paging;
 import vn.motcua.supervision.internal.BacklogQueries;
+import vn.motcua.supervision.internal.OpenTally;
 
 /**
  * The backlog dashboard's queries on a large read model: fills
@@ -38,7 +39,8 @@ import vn.motcua.supervision.internal.BacklogQueries;
  * leader's 10 units, and the drill-down (count and first page), as the
  * application runs them ({@link BacklogQueries}). Not a test; see
  * docs/benchmarks.md. Arguments: {@code --url=}, {@code --rows=} (1000000),
- * {@code --requests=} (100), {@code --warmup=} (20), {@code --regenerate=} (false).
+ * {@code --requests=} (100), {@code --warmup=} (20), {@code --regenerate=} (false), {@code --counters=} (true: the
+ * open figures from the counters of V38, rebuilt and folded first; false: every figure counted from the rows).
  */
 public final class SupervisionDashboardBenchmark {
 
@@ -68,7 +70,44 @@ public final class SupervisionDashboardBenchmark {
             JdbcClient jdbc = JdbcClient.create(ds);
             prepare(jdbc, rows, regenerate);
             WorkingCalendar cal = calendar();
-            BacklogQueries q = new BacklogQueries(jdbc);
+            OpenTally tally = new OpenTally(jdbc);
+            org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(
+                    new org.springframework.jdbc.datasource.DataSourceTransactionManager(ds));
+            boolean counters = !"false".equals(a.get("counters"));
+            if (counters) {
+                // the counters as a node keeps them: rebuilt from the rows, then compacted and folded as the minute job does
+                long t0 = System.nanoTime();
+                tx.setIsolationLevel(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+                tx.executeWithoutResult(st -> tally.rebuild(NOW));
+                tx.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_DEFAULT);
+                java.time.LocalDate fold = java.time.LocalDate.ofInstant(vn.motcua.supervision.internal.WorkingTime.before(cal, NOW,
+                        java.math.BigDecimal.TEN), CalendarService.ZONE).minusDays(21);
+                tx.executeWithoutResult(st -> tally.compact(fold));
+                jdbc.sql("VACUUM ANALYZE sv_open_count").update();
+                System.out.printf("counters rebuilt and folded (before %s) in %.1f s: %,d counters%n", fold, (System.nanoTime() - t0) / 1e9,
+                        jdbc.sql("SELECT count(*) FROM sv_open_count").query(Long.class).single());
+            }
+            // without counters: every figure counted from the rows, as before them
+            BacklogQueries q = new BacklogQueries(jdbc, counters ? tally : new OpenTally(jdbc) {
+                @Override
+                public Map<String, Long> count(List<Part> parts, Figure.Grouping grouping, String key, OfficerScope scope,
+                                               java.util.Set<Long> units) {
+                    return null;
+                }
+            });
+            if (counters) {
+                // at this scale too, each open figure from the counters equals the rows' count, in each grouping
+                for (Figure f : List.of(Figure.IN_PROGRESS, Figure.OVERDUE, Figure.DUE_SOON, Figure.PAUSED)) {
+                    for (Figure.Grouping g : Figure.Grouping.values()) {
+                        BacklogQueries.Filter filter = new BacklogQueries.Filter(f, g, null, null, null, OfficerScope.everything(null),
+                                Instant.parse("2026-05-31T17:00:00Z"), Instant.parse("2026-06-17T17:00:00Z"), NOW);
+                        if (!q.countBy(filter, cal).equals(q.countRowsBy(filter, cal))) {
+                            throw new IllegalStateException("counters differ from the rows: " + f + " by " + g);
+                        }
+                    }
+                }
+                System.out.println("checked: every open figure from the counters equals the rows' count, province-wide");
+            }
             Instant from = Instant.parse("2026-05-31T17:00:00Z");
             Instant to = Instant.parse("2026-06-17T17:00:00Z");
             OfficerScope province = OfficerScope.everything(null);
@@ -159,6 +198,11 @@ public final class SupervisionDashboardBenchmark {
         boolean exists = jdbc.sql("SELECT count(*) FROM pg_tables WHERE tablename = 'sv_dossier'").query(Long.class).single() > 0;
         if (!exists) {
             try (InputStream in = SupervisionDashboardBenchmark.class.getResourceAsStream("/db/migration/V23__supervision.sql")) {
+                jdbc.sql(new String(in.readAllBytes(), StandardCharsets.UTF_8)).update();
+            }
+        }
+        if (jdbc.sql("SELECT count(*) FROM pg_tables WHERE tablename = 'sv_open_count'").query(Long.class).single() == 0) {
+            try (InputStream in = SupervisionDashboardBenchmark.class.getResourceAsStream("/db/migration/V38__supervision_open_tally.sql")) {
                 jdbc.sql(new String(in.readAllBytes(), StandardCharsets.UTF_8)).update();
             }
         }

@@ -25,11 +25,22 @@ import vn.motcua.organization.UnitId;
  * so a failing rule never refuses the officer's act. An event seen twice
  * (same {@code (code, version, index)} or an older one) changes nothing: the
  * upsert only applies a later act.
+ *
+ * <p>The same statement returns the row as it was (the {@code old} CTE reads
+ * the statement's snapshot) and as it is, and the open backlog's counters get
+ * the difference ({@link OpenTally#moved}). No {@code FOR UPDATE} there: it
+ * would run after the upsert and skip the row the upsert changed. Two acts on
+ * one dossier never reach this point at once: the dossier's own row, updated
+ * with its version check, is locked by the first until it commits, and the
+ * second then fails its version check.
  */
 @Component
 public class DossierReadModel {
 
     private static final String UPSERT = """
+            WITH old AS (SELECT status, handling_unit, procedure_code, assignee, appointment_at, paused_since
+                         FROM sv_dossier WHERE code = :code),
+            up AS (
             INSERT INTO sv_dossier AS d (code, procedure_code, receiving_unit, handling_unit, assignee, status, channel,
                 filed_at, received_at, appointment_at, step_due_at, paused_since, last_act_at, last_actor, apologies,
                 supplement_requests, finished_at, finished_by, received_by, timing, last_version, last_index)
@@ -50,7 +61,11 @@ public class DossierReadModel {
                 timing = coalesce(EXCLUDED.timing, d.timing),
                 last_version = EXCLUDED.last_version, last_index = EXCLUDED.last_index
             WHERE (d.last_version, d.last_index) < (EXCLUDED.last_version, EXCLUDED.last_index)
-            RETURNING prev_act_at, (xmax = 0) AS inserted
+            RETURNING prev_act_at, (xmax = 0) AS inserted, status, handling_unit, procedure_code, assignee, appointment_at,
+                paused_since)
+            SELECT up.*, old.status AS o_status, old.handling_unit AS o_unit, old.procedure_code AS o_procedure,
+                old.assignee AS o_assignee, old.appointment_at AS o_appointment, old.paused_since AS o_paused
+            FROM up LEFT JOIN old ON TRUE
             """.formatted(DossierStatus.sqlList(DossierStatus.PAUSED));
 
     /** Statuses that end the work on a dossier (the end time Decision 766 counts). */
@@ -59,6 +74,7 @@ public class DossierReadModel {
 
     private final JdbcClient jdbc;
     private final SignalRules rules;
+    private final OpenTally tally;
     private final boolean listening;
 
     /**
@@ -66,10 +82,11 @@ public class DossierReadModel {
      * measuring their cost on the lifecycle benchmark (the figures and signals
      * are then wrong), never in production.
      */
-    public DossierReadModel(JdbcClient jdbc, SignalRules rules,
+    public DossierReadModel(JdbcClient jdbc, SignalRules rules, OpenTally tally,
                             @org.springframework.beans.factory.annotation.Value("${motcua.supervision.listening:true}") boolean listening) {
         this.jdbc = jdbc;
         this.rules = rules;
+        this.tally = tally;
         this.listening = listening;
     }
 
@@ -111,7 +128,12 @@ public class DossierReadModel {
         if (applied.isEmpty()) {
             return; // seen already
         }
-        Timestamp prev = (Timestamp) applied.get().get("prev_act_at");
+        Map<String, Object> r = applied.get();
+        // the open backlog's counters follow the row: -1 for what it was, +1 for what it is (in this transaction)
+        tally.moved(r.get("o_status") == null ? OpenTally.Open.NONE
+                        : open(r, "o_status", "o_unit", "o_procedure", "o_assignee", "o_appointment", "o_paused"),
+                open(r, "status", "handling_unit", "procedure_code", "assignee", "appointment_at", "paused_since"));
+        Timestamp prev = (Timestamp) r.get("prev_act_at");
         boolean inserted = Boolean.TRUE.equals(applied.get().get("inserted"));
         rules.onActed(e, inserted || prev == null ? null : prev.toInstant());
     }
@@ -122,6 +144,29 @@ public class DossierReadModel {
             return;
         }
         rules.onRefused(e);
+    }
+
+    private static OpenTally.Open open(Map<String, Object> r, String status, String unit, String procedure, String assignee,
+                                       String appointment, String paused) {
+        return OpenTally.Open.of(((Number) r.get(status)).intValue(), asLong(r.get(unit)), (String) r.get(procedure),
+                asLong(r.get(assignee)), instant(r.get(appointment)), instant(r.get(paused)));
+    }
+
+    private static Long asLong(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
+    private static Instant instant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return Instant.parse(o.toString());
     }
 
     static Long id(UnitId u) {

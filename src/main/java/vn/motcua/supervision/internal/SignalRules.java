@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -359,6 +360,87 @@ public class SignalRules {
             m.put((String) kv[i], v instanceof Instant t ? t.toString() : v);
         }
         return m;
+    }
+
+    /**
+     * A complaint or dislike about an officer (null: none identified) at a
+     * unit (a desk or the officer's unit), recorded once per source and
+     * reference; then rule {@code feedback-concentration}: over the last
+     * {@code windowDays}, an officer with at least {@code minComplaints}
+     * complaints and at least {@code share} of their unit's, or a unit with
+     * as many and at least that share of the complaints about the units
+     * beside it (same parent), raises one signal a month.
+     */
+    public void onComplaint(String source, String ref, Long officer, long unit, Collection<Long> siblings, String dossierCode,
+                            Instant at, String what, String unitName) {
+        safely(() -> {
+            int added = jdbc.sql("""
+                    INSERT INTO sv_complaint (source, ref, officer, unit, dossier_code, at) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
+                    """).params(source, ref, officer, unit, dossierCode, Timestamp.from(at)).update();
+            if (added == 0) {
+                return; // seen already
+            }
+            RuleStore.Settings s = rules.settings(ConductRule.FEEDBACK_CONCENTRATION);
+            if (!s.enabled()) {
+                return;
+            }
+            int window = s.integer("windowDays");
+            Instant since = at.minus(Duration.ofDays(window));
+            int min = s.integer("minComplaints");
+            BigDecimal share = s.decimal("share");
+            String month = DAY.format(at.atOffset(ZoneOffset.UTC));
+            long atUnit = jdbc.sql("SELECT count(*) FROM sv_complaint WHERE unit = ? AND at > ? AND at <= ?")
+                    .params(unit, Timestamp.from(since), Timestamp.from(at)).query(Long.class).single();
+            if (officer != null) {
+                long mine = jdbc.sql("SELECT count(*) FROM sv_complaint WHERE unit = ? AND officer = ? AND at > ? AND at <= ?")
+                        .params(unit, officer, Timestamp.from(since), Timestamp.from(at)).query(Long.class).single();
+                if (mine >= min && BigDecimal.valueOf(mine).compareTo(share.multiply(BigDecimal.valueOf(atUnit))) >= 0) {
+                    concentrated(SubjectType.OFFICER, String.valueOf(officer), unit, "officer = " + officer + " AND unit = " + unit,
+                            mine, atUnit, share, window, min, since, at,
+                            "Phản ánh, không hài lòng tập trung vào cán bộ " + (what == null ? officer : what) + ": " + mine
+                                    + "/" + atUnit + " của đơn vị trong " + window + " ngày",
+                            ConductRule.FEEDBACK_CONCENTRATION.code() + ":officer:" + officer + ":" + month);
+                }
+            }
+            if (siblings != null && siblings.size() > 1) {
+                long around = jdbc.sql("SELECT count(*) FROM sv_complaint WHERE unit = ANY(?) AND at > ? AND at <= ?")
+                        .params(siblings.toArray(Long[]::new), Timestamp.from(since), Timestamp.from(at)).query(Long.class).single();
+                if (atUnit >= min && BigDecimal.valueOf(atUnit).compareTo(share.multiply(BigDecimal.valueOf(around))) >= 0) {
+                    concentrated(SubjectType.UNIT, String.valueOf(unit), unit, "unit = " + unit, atUnit, around, share, window, min,
+                            since, at, "Phản ánh, không hài lòng tập trung vào đơn vị/quầy " + (unitName == null ? unit : unitName) + ": " + atUnit + "/" + around
+                                    + " của các đơn vị cùng cấp trong " + window + " ngày",
+                            ConductRule.FEEDBACK_CONCENTRATION.code() + ":unit:" + unit + ":" + month);
+                }
+            }
+        });
+    }
+
+    private void concentrated(SubjectType type, String id, long unit, String where, long mine, long all, BigDecimal share, int window,
+                              int min, Instant since, Instant at, String summary, String key) {
+        List<Map<String, Object>> acts = new java.util.ArrayList<>();
+        List<String> codes = new java.util.ArrayList<>();
+        jdbc.sql("SELECT source, ref, dossier_code, officer, at FROM sv_complaint WHERE " + where
+                        + " AND at > ? AND at <= ? ORDER BY at DESC LIMIT 50")
+                .params(Timestamp.from(since), Timestamp.from(at)).query((rs, n) -> {
+                    String code = rs.getString(3);
+                    if (code != null && !codes.contains(code)) {
+                        codes.add(code);
+                    }
+                    long o = rs.getLong(4);
+                    acts.add(act(code, "RATING".equals(rs.getString(1)) ? "rating-not-satisfied" : "feedback:" + rs.getString(2),
+                            rs.getTimestamp(5).toInstant(), rs.wasNull() ? null : o, null, null));
+                    return null;
+                }).list();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("complaints", mine);
+        figures.put("complaintsCompared", all);
+        figures.put("share", all == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(mine).divide(BigDecimal.valueOf(all), 4, RoundingMode.HALF_UP));
+        figures.put("minShare", share);
+        figures.put("minComplaints", min);
+        figures.put("windowDays", window);
+        signals.raise(new SignalStore.Finding(ConductRule.FEEDBACK_CONCENTRATION, type, id, unit, null, summary,
+                new SignalView.Evidence(codes, acts, figures), key), clock.instant());
     }
 
     private void safely(Runnable rule) {
