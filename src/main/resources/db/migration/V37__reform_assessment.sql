@@ -64,6 +64,12 @@ CREATE TABLE ref_officer_act (
 CREATE INDEX ref_officer_act_officer ON ref_officer_act (officer_id, at);
 CREATE INDEX ref_officer_act_unit ON ref_officer_act (unit_id, at);
 
+-- the due time of the step each dossier is at, as its last act showed: the due of the step an act finishes
+CREATE TABLE ref_dossier_step_due (
+    code        text PRIMARY KEY,
+    step_due_at timestamptz
+);
+
 -- one row per PAKN about an officer (FeedbackAboutOfficerFiled)
 CREATE TABLE ref_officer_feedback (
     code        text PRIMARY KEY,
