@@ -248,6 +248,21 @@ public class ClassificationService {
         return list(u.id(), kind, period, me);
     }
 
+    /** The confirmed assessments of the unit (and below it) in the year, for the yearly export. */
+    public List<OfficerAssessment> confirmedIn(long unitId, int year, StaffPrincipal me) {
+        UnitView u = unit(unitId, readerScope(me));
+        return store.confirmedIn(List.of(u.id()), year).stream().map(this::view).toList();
+    }
+
+    /** Proposals are made by leaders (403 for anyone else), checked before the request's body. */
+    public void requireLeader(StaffPrincipal me) {
+        leaderScope(me);
+    }
+
+    public UnitView unitOf(long unitId, StaffPrincipal me) {
+        return unit(unitId, readerScope(me));
+    }
+
     public List<OfficerAssessment> list(long unitId, String kind, String period, StaffPrincipal me) {
         OfficerScope scope = readerScope(me);
         UnitView u = unit(unitId, scope);
