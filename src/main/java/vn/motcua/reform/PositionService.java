@@ -266,7 +266,7 @@ public class PositionService {
             errors.put("endedOn", "reform.training.dates");
         }
         if (hours == null || hours < 0 || hours > 10000) {
-            errors.put("hours", "reform.training.hours");
+            errors.put("hours", "reform.training.hoursRange");
         }
         if (provider != null && provider.length() > 500 || certificate != null && certificate.length() > 500) {
             errors.put(provider != null && provider.length() > 500 ? "provider" : "certificate", "validation.tooLong");

@@ -105,6 +105,12 @@ public class ClassificationPageController {
         return "redirect:/reform/classification?unit=" + a.unitId() + "&kind=" + a.periodKind() + "&period=" + a.period();
     }
 
+    /** The navigation's entry: readers to the PAR INDEX, every other officer to their own assessments. */
+    @GetMapping("/start")
+    public String start(@AuthenticationPrincipal StaffPrincipal me) {
+        return me.hasAnyRole("SUPERVISOR", "ADMIN", "LEADER") ? "redirect:/reform/par" : "redirect:/reform/classification/mine";
+    }
+
     @GetMapping("/assessments/{id}")
     public String assessment(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
         model.addAttribute("a", classification.get(id, me));
