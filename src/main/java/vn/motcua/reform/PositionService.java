@@ -79,6 +79,11 @@ public class PositionService {
         throw new AccessDeniedException("positions");
     }
 
+    /** Positions and training records are kept by leaders (403 for anyone else), checked before a request's body. */
+    public void requireLeader(StaffPrincipal me) {
+        leaderScope(me);
+    }
+
     private OfficerScope leaderScope(StaffPrincipal me) {
         if (me == null || !me.roles().contains(Role.LEADER)) {
             throw new AccessDeniedException("leaders only");

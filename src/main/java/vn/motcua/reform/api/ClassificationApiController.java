@@ -65,6 +65,7 @@ public class ClassificationApiController {
     @PostMapping("/assessments/{id}/confirm")
     public ClassificationView.OfficerAssessment confirm(@PathVariable long id, @RequestBody(required = false) Confirm body,
                                                         @AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request) {
+        classification.requireLeader(me);
         Confirm b = body == null ? new Confirm(null, null, null, null) : body;
         if (b.version() == null) {
             classification.get(id, me);

@@ -46,9 +46,9 @@ public class PositionApiController {
     @PostMapping("/positions")
     public PositionView.Position create(@RequestBody(required = false) NewPosition body, @AuthenticationPrincipal StaffPrincipal me,
                                         HttpServletRequest request) {
+        positions.requireLeader(me);
         NewPosition b = body == null ? new NewPosition(null, null, null, null, null) : body;
         if (b.unit() == null) {
-            positions.readerScope(me);
             throw new InvalidParameter("unit", "validation.required");
         }
         return positions.create(b.unit(), b.code(), b.name(), b.competences(), b.planned(), me, request.getRemoteAddr());
@@ -57,8 +57,8 @@ public class PositionApiController {
     @PostMapping("/positions/{id}/holders")
     public PositionView.Position assign(@PathVariable long id, @RequestBody(required = false) NewHolder body,
                                         @AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request) {
+        positions.requireLeader(me);
         if (body == null || body.staffId() == null) {
-            positions.readerScope(me);
             throw new InvalidParameter("staffId", "validation.required");
         }
         return positions.assign(id, body.staffId(), me, request.getRemoteAddr());
@@ -86,6 +86,7 @@ public class PositionApiController {
     @PostMapping("/staff/{staffId}/trainings")
     public PositionView.Training addTraining(@PathVariable long staffId, @RequestBody(required = false) NewTraining body,
                                              @AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request) {
+        positions.requireLeader(me);
         NewTraining b = body == null ? new NewTraining(null, null, null, null, null, null) : body;
         return positions.addTraining(staffId, b.title(), b.provider(), b.startedOn(), b.endedOn(), b.hours(), b.certificate(), me,
                 request.getRemoteAddr());
