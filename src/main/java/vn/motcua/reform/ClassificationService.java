@@ -24,7 +24,6 @@ import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditTrail;
 import vn.motcua.calendar.CalendarService;
 import vn.motcua.feedback.SatisfactionStatistics;
-import vn.motcua.indicators.IndexView;
 import vn.motcua.indicators.IndicatorService;
 import vn.motcua.organization.OfficerScope;
 import vn.motcua.organization.OrganizationService;
@@ -430,19 +429,37 @@ public class ClassificationService {
             return out;
         }
         ClassificationReformTasks tasks = reformTasks.getIfAvailable();
-        for (UnitView u : indicators.scoredUnits(scope)) {
-            if (u.parentId() == null) {
+        // the 766 index of every ranked unit at once (a unit without dossiers has no total: no data)
+        List<vn.motcua.indicators.RankingRow> ranked = new ArrayList<>(
+                indicators.ranking(IndicatorService.RankingLevel.PROVINCE, from, to, scope));
+        ranked.addAll(indicators.ranking(IndicatorService.RankingLevel.COMMUNE, from, to, scope));
+        Set<Long> rankedIds = new java.util.HashSet<>();
+        ranked.forEach(r -> rankedIds.add(r.unit().id()));
+        // the ratings of dossiers received by each ranked unit or a unit below it
+        Map<Long, Long> parent = new HashMap<>();
+        org.allUnits().forEach(u -> parent.put(u.id(), u.parentId()));
+        Map<Long, long[]> ratings = new HashMap<>();
+        for (SatisfactionStatistics.RatingRow r : satisfaction.overview(new SatisfactionStatistics.Period(from, to), null, me).byUnit()) {
+            if (r.key() == null) {
                 continue;
             }
-            IndexView v = indicators.index(u.id(), from, to, OfficerScope.everything(me.id()));
-            BigDecimal index = v.max() == null || v.max().signum() == 0 ? null
-                    : v.total().multiply(BigDecimal.valueOf(100)).divide(v.max(), 2, RoundingMode.HALF_UP);
-            SatisfactionStatistics.RatingRow sat = satisfaction.overview(new SatisfactionStatistics.Period(from, to), u.id(), me).total();
-            BigDecimal satisfied = sat.total() == 0 ? null : BigDecimal.valueOf(sat.verySatisfied() + sat.satisfied())
-                    .multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(sat.total()), 2, RoundingMode.HALF_UP);
-            BigDecimal done = tasks == null ? null : tasks.shareDone(u.id(), year).orElse(null);
+            for (Long u = Long.valueOf(r.key()); u != null; u = parent.get(u)) {
+                if (rankedIds.contains(u)) {
+                    long[] c = ratings.computeIfAbsent(u, k -> new long[2]);
+                    c[0] += r.verySatisfied() + r.satisfied();
+                    c[1] += r.total();
+                    break;
+                }
+            }
+        }
+        for (vn.motcua.indicators.RankingRow r : ranked) {
+            BigDecimal index = r.total();
+            long[] c = ratings.getOrDefault(r.unit().id(), new long[2]);
+            BigDecimal satisfied = c[1] == 0 ? null : BigDecimal.valueOf(c[0]).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(c[1]), 2, RoundingMode.HALF_UP);
+            BigDecimal done = tasks == null ? null : tasks.shareDone(r.unit().id(), year).orElse(null);
             BigDecimal score = agencyScore(index, satisfied, done);
-            out.add(new AgencyRow(u.id(), u.name(), index, sat.total(), satisfied, done, score,
+            out.add(new AgencyRow(r.unit().id(), r.unit().name(), index, c[1], satisfied, done, score,
                     score == null ? null : AssessmentBand.of(score)));
         }
         out.sort(java.util.Comparator.comparing((AgencyRow r) -> r.score() == null ? BigDecimal.valueOf(-1) : r.score()).reversed()
