@@ -151,8 +151,11 @@ class ReformAssessmentTests extends IntegrationTest {
                 .isInstanceOf(InvalidInput.class);
         par.selfScore(YEAR, q.w().agency().id(), "T1.1.1", BigDecimal.ONE, "Đã ban hành", "QĐ 12/QĐ-STP", leader, "127.0.0.1");
         par.selfScore(YEAR, q.w().agency().id(), "T3.1.1", new BigDecimal("1.5"), null, null, leader, "127.0.0.1");
+        // (saved today: the proposal kept is the one of the figures up to today, D8 having finished late in April: 2/6 → 0.67)
+        BigDecimal today = line(par.sheet(YEAR, q.w().agency().id(), null, leader), "T3.1.1").proposal().points();
+        assertThat(today).isEqualByComparingTo("0.67");
         assertThat(jdbc.sql("SELECT proposed FROM ref_par_score s JOIN ref_par_node n ON n.id = s.node_id WHERE n.code = 'T3.1.1' "
-                + "AND s.unit_id = ?").param(q.w().agency().id()).query(BigDecimal.class).single()).isEqualByComparingTo("1.00");
+                + "AND s.unit_id = ?").param(q.w().agency().id()).query(BigDecimal.class).single()).isEqualByComparingTo(today);
         // a score above the maximum, and the survey criterion, are refused
         assertThatThrownBy(() -> par.selfScore(YEAR, q.w().agency().id(), "T3.1.2", new BigDecimal("1.6"), null, null, leader, "x"))
                 .isInstanceOf(InvalidInput.class);
@@ -406,16 +409,22 @@ class ReformAssessmentTests extends IntegrationTest {
         PositionView.Position exam = positions.create(w.agency().id(), "VT-TD", "Thẩm định hồ sơ", "Am hiểu pháp luật chuyên ngành", 2,
                 leader, "x");
         PositionView.Position vacant = positions.create(w.agency().id(), "VT-PC", "Pháp chế", null, 1, leader, "x");
-        positions.assign(desk.id(), w.deskOfficer().id(), leader, "x");
+        StaffView newcomer = fixtures.staff(Role.SPECIALIST, w.division());
+        positions.assign(desk.id(), newcomer.id(), leader, "x");
+        // an officer outside the leader's scope cannot be named
+        assertThatThrownBy(() -> positions.assign(desk.id(), w.deskOfficer().id(), leader, "x"))
+                .isInstanceOf(vn.motcua.shared.NotFound.class);
         positions.assign(exam.id(), w.specialist().id(), leader, "x");
         assertThatThrownBy(() -> positions.assign(exam.id(), w.specialist().id(), leader, "x")).isInstanceOf(DomainRuleViolation.class);
         assertThatThrownBy(() -> positions.create(w.agency().id(), "VT-MC", "Trùng", null, 1, leader, "x")).isInstanceOf(InvalidInput.class);
         List<PositionView.Workload> load = positions.workload(w.agency().id(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), leader);
-        // desk 3 hand-overs, specialist 3: mean 3 per holder; the specialist's position plans two people
+        // the specialist 3 hand-overs, the newcomer none: 1.5 per holder; the newcomer is idle (0 < 0.75),
+        // the specialist's position plans two people and has one
         assertThat(load).extracting(PositionView.Workload::code, PositionView.Workload::handled, PositionView.Workload::status)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("VT-MC", 3L, "BALANCED"),
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("VT-MC", 0L, "IDLE"),
                         org.assertj.core.groups.Tuple.tuple("VT-TD", 3L, "SHORT"), org.assertj.core.groups.Tuple.tuple("VT-PC", 0L, "VACANT"));
-        assertThat(PositionService.status(1, 1, new BigDecimal("1"), new BigDecimal("3"))).isEqualTo("IDLE");
+        assertThat(load.get(0).unitMean()).isEqualByComparingTo("1.50");
+        assertThat(PositionService.status(1, 1, new BigDecimal("2"), new BigDecimal("3"))).isEqualTo("BALANCED");
         assertThat(PositionService.status(1, 1, new BigDecimal("5"), new BigDecimal("3"))).isEqualTo("SHORT");
         assertThat(vacant.holders()).isEmpty();
 
