@@ -124,6 +124,29 @@ class PlanServiceTests extends IntegrationTest {
                         e -> assertThat(e.fieldErrors()).containsEntry("ownerUnitId", "reform.task.owner.outside"));
     }
 
+    @Autowired
+    vn.motcua.reform.ClassificationReformTasks reformTasks;
+
+    @Test
+    void theShareOfTasksDoneFeedsTheAgenciesClassification() throws Exception {
+        World w = world();
+        assertThat(reformTasks.shareDone(w.agency().id(), 2026)).isEmpty(); // no task: no data
+        clock.pin(Instant.parse("2026-03-02T02:00:00Z"));
+        PlanView plan = plans.create(new PlanCommand(2026, w.agency().id(), "Kế hoạch CCHC (tỷ lệ hoàn thành)"), w.leader());
+        TaskView a = plans.addTask(plan.id(), fixed("Rà soát thủ tục", w.division().id(), LocalDate.of(2026, 4, 15)), w.leader());
+        plans.addTask(plan.id(), fixed("Số hóa kết quả", w.division().id(), LocalDate.of(2026, 5, 15)), w.leader());
+        plans.addTask(plan.id(), fixed("Niêm yết công khai", w.agency().id(), LocalDate.of(2026, 6, 15)), w.leader());
+        // a draft plan's tasks do not count yet
+        assertThat(reformTasks.shareDone(w.agency().id(), 2026)).isEmpty();
+        plans.approve(plan.id(), "05/QĐ-STN", null, w.leader());
+        assertThat(reformTasks.shareDone(w.agency().id(), 2026)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0"));
+        plans.report(a.id(), 100, "Đã rà soát xong", "ket-qua.pdf", new ByteArrayInputStream(TestFiles.pdf()), w.specialist());
+        // one of three done, counted for the agency (the division's tasks are below it) and for the division alone
+        assertThat(reformTasks.shareDone(w.agency().id(), 2026)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("33.33"));
+        assertThat(reformTasks.shareDone(w.division().id(), 2026)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("50.00"));
+        assertThat(reformTasks.shareDone(w.agency().id(), 2025)).isEmpty();
+    }
+
     @Test
     void progressIsReportedByTheOwnerUnitWithEvidenceAndCompletesTheTask() throws Exception {
         World w = world();
