@@ -12,5 +12,5 @@
  * {@link vn.motcua.integration.PopulationDataUsed}) feeds the Decision 766 index.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Integration",
-        allowedDependencies = {"shared", "organization", "calendar", "catalog", "dossier", "portal", "audit"})
+        allowedDependencies = {"shared", "organization", "calendar", "catalog", "dossier", "portal", "feedback", "audit"})
 package vn.motcua.integration;
