@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
  * Which addresses a subscription may POST to: http or https only, never a
  * link-local address (169.254.0.0/16, fe80::/10: where cloud metadata
  * services answer) nor a metadata host name; loopback and the wildcard address
- * only when {@code motcua.integration.webhooks.allow-loopback} is true (the
- * default outside production, where the partners of the tests listen on
- * loopback; false in the prod profile). Checked when a subscription is made
+ * only when {@code motcua.integration.webhooks.allow-loopback} is true; by
+ * default it is false when the {@code prod} profile is active and true
+ * otherwise (the partners of the tests listen on loopback). Checked when a subscription is made
  * and again, on the resolved address, before every attempt (a name may
  * resolve elsewhere later). Private ranges stay allowed: partners of a
  * provincial network live there.
@@ -27,7 +27,15 @@ public class WebhookAddresses {
 
     private final boolean allowLoopback;
 
-    public WebhookAddresses(@Value("${motcua.integration.webhooks.allow-loopback:true}") boolean allowLoopback) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public WebhookAddresses(@Value("${motcua.integration.webhooks.allow-loopback:}") String allowLoopback,
+                            org.springframework.core.env.Environment env) {
+        this(allowLoopback == null || allowLoopback.isBlank()
+                ? !env.acceptsProfiles(org.springframework.core.env.Profiles.of("prod"))
+                : Boolean.parseBoolean(allowLoopback.trim()));
+    }
+
+    public WebhookAddresses(boolean allowLoopback) {
         this.allowLoopback = allowLoopback;
     }
 
