@@ -76,9 +76,13 @@ public class WebhookPageController {
 
     @GetMapping("/{id}")
     public String subscription(@PathVariable long id, @RequestParam(required = false) String status,
-                               @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal StaffPrincipal me,
-                               Model model) {
+                               @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) UUID tested,
+                               @AuthenticationPrincipal StaffPrincipal me, Model model) {
         model.addAttribute("s", webhooks.subscription(id, me));
+        if (tested != null) {
+            // the test button's delivery, as recorded: the answer survives the redirect on any node
+            model.addAttribute("tested", webhooks.delivery(id, tested, me));
+        }
         model.addAttribute("status", status);
         model.addAttribute("deliveries", webhooks.deliveries(id, status, page, 20, me));
         return "integration/webhook";
@@ -96,8 +100,7 @@ public class WebhookPageController {
     public String test(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, HttpServletRequest request,
                        RedirectAttributes redirect) {
         WebhookTestResult r = webhooks.test(id, me, request.getRemoteAddr());
-        redirect.addFlashAttribute("testResult", r);
-        return "redirect:/admin/integration/webhooks/" + id;
+        return "redirect:/admin/integration/webhooks/" + id + "?tested=" + r.delivery();
     }
 
     @PostMapping("/{id}/disable")
