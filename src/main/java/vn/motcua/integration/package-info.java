@@ -12,5 +12,6 @@
  * {@link vn.motcua.integration.PopulationDataUsed}) feeds the Decision 766 index.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Integration",
-        allowedDependencies = {"shared", "organization", "calendar", "catalog", "dossier", "portal", "warehouse", "audit"})
+        allowedDependencies = {"shared", "organization", "calendar", "catalog", "dossier", "portal", "warehouse", "feedback",
+                "audit"})
 package vn.motcua.integration;

@@ -18,10 +18,21 @@ public class TestSms implements NotificationChannel {
     }
 
     private final ConcurrentLinkedQueue<Sms> sent = new ConcurrentLinkedQueue<>();
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> failing =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The next {@code times} messages to the number fail (the channel is down), for the tests of retries. */
+    public void failNext(String phone, int times) {
+        failing.put(phone, new java.util.concurrent.atomic.AtomicInteger(times));
+    }
 
     @Override
     public void send(Recipient to, String subject, String body) {
         if (to.phone() != null && !to.phone().isBlank()) {
+            java.util.concurrent.atomic.AtomicInteger f = failing.get(to.phone());
+            if (f != null && f.getAndDecrement() > 0) {
+                throw new IllegalStateException("SMS channel down");
+            }
             sent.add(new Sms(to.phone(), subject, body));
         }
     }

@@ -27,7 +27,10 @@ import vn.motcua.shared.AfterCommit;
  * needs a supplement, has its result ready, or has it returned. The acts
  * write these messages into the outbox ({@link ApplicantNotices}) in their
  * own statement; this sender, one thread per node, claims them in batches and
- * sends them through every channel. It starts right after the commit of an
+ * sends them through every channel, once per channel: a channel that sent a
+ * message is recorded ({@link NoticeChannelDeliveries}), so when another
+ * channel fails and the message is tried again, only the channels that have
+ * not sent it yet are used. It starts right after the commit of an
  * act on this node, and otherwise every {@code motcua.notices.poll-seconds}
  * (messages left by another node or by a node that stopped). A message whose
  * sending fails is tried again later (see ApplicantNotices.claim).
@@ -42,6 +45,7 @@ class DossierNotifications implements SmartLifecycle {
     private static final int BATCH = 50;
 
     private final ApplicantNotices notices;
+    private final NoticeChannelDeliveries deliveries;
     private final List<NotificationChannel> channels;
     private final MessageSource messages;
     private final String publicUrl;
@@ -52,11 +56,12 @@ class DossierNotifications implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    DossierNotifications(ApplicantNotices notices, List<NotificationChannel> channels, MessageSource messages,
+    DossierNotifications(ApplicantNotices notices, NoticeChannelDeliveries deliveries, List<NotificationChannel> channels, MessageSource messages,
                          @Value("${motcua.public-url:http://localhost:8080}") String publicUrl, RatingService ratings,
                          @Value("${motcua.notices.poll-seconds:5}") long pollSeconds,
                          @Value("${motcua.notices.lease-seconds:60}") long leaseSeconds) {
         this.notices = notices;
+        this.deliveries = deliveries;
         this.channels = channels;
         this.messages = messages;
         this.publicUrl = publicUrl;
@@ -115,9 +120,36 @@ class DossierNotifications implements SmartLifecycle {
         String body = messages.getMessage("notify." + what + ".body", new Object[] {n.applicantName(), n.code(),
                 n.procedureName(), detail, publicUrl + "/public/tracking/" + n.code()}, VI);
         NotificationChannel.Recipient to = new NotificationChannel.Recipient(n.applicantName(), n.email(), n.phone());
+        NotificationChannel.Notice notice = new NotificationChannel.Notice("notice-" + n.id(), n.kind().name(), n.code(),
+                subject, body, java.util.Map.of("name", nz(n.applicantName()), "code", n.code(), "procedure",
+                nz(n.procedureName()), "detail", detail, "link", publicUrl + "/public/tracking/" + n.code()));
+        // a first attempt has no channel behind it yet; a later one skips the channels that already sent it
+        java.util.Set<String> done = n.attempt() > 1 ? deliveries.sentBy(n.id()) : java.util.Set.of();
+        RuntimeException failure = null;
         for (NotificationChannel c : channels) {
-            c.send(to, subject, body);
+            String name = c.channelName();
+            if (done.contains(name)) {
+                continue;
+            }
+            try {
+                c.send(to, notice);
+                deliveries.sent(n.id(), name);
+            } catch (RuntimeException e) {
+                // the other channels still send; the message is tried again for this one only
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
         }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private void loop() {

@@ -24,6 +24,11 @@ class EmailChannel implements NotificationChannel {
     }
 
     @Override
+    public String channelName() {
+        return "email";
+    }
+
+    @Override
     public void send(Recipient to, String subject, String body) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null || to.email() == null || to.email().isBlank()) {

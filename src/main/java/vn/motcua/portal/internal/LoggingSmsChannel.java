@@ -10,9 +10,11 @@ import vn.motcua.portal.NotificationChannel;
  * message left, with its subject, to the log; never the body (it may carry a
  * one-time code) and never the whole phone number (personal data: all but
  * the last three digits are masked). A real provider implements
- * NotificationChannel the same way and replaces this bean.
+ * NotificationChannel the same way and replaces this bean: present only
+ * while no SMS gateway is configured ({@code motcua.integration.sms.url}).
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("'${motcua.integration.sms.url:}'.isBlank()")
 class LoggingSmsChannel implements NotificationChannel {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingSmsChannel.class);
