@@ -111,7 +111,9 @@ public class SignalRules {
 
     private void evaluate(DossierActed e, Instant outOfOrderAfter) {
         Long actor = e.actor() == null ? null : e.actor().value();
-        Long unit = e.unit() != null ? e.unit().value() : e.handlingUnit() != null ? e.handlingUnit().value() : null;
+        // boxed on both sides: a mixed long/Long conditional would unbox the null of an act with no unit
+        Long unit = e.unit() != null ? Long.valueOf(e.unit().value())
+                : e.handlingUnit() != null ? Long.valueOf(e.handlingUnit().value()) : null;
         SubjectType who = actor == null ? SubjectType.UNIT : SubjectType.OFFICER;
         String whoId = actor == null ? String.valueOf(unit) : String.valueOf(actor);
         String name = e.actorName() == null ? "" : " (" + e.actorName() + ")";
