@@ -189,6 +189,33 @@ class OnlinePaymentTests extends IntegrationTest {
     }
 
     @Test
+    void aProcedureTakingItsFeeAtFilingIsPaidOnlineBeforeTheDeskReceivesTheDossierOnce() throws Exception {
+        // filed online by the citizen: not received yet (status 1); the procedure takes 100,000 đồng
+        FileDossier cmd = new FileDossier(w.procedure().code(), null, Channel.ONLINE,
+                new Applicant(ApplicantKind.PERSON, citizen.fullName(), citizen.identityNumber(), null, null, null, null),
+                List.of(new ComponentItem("Tờ khai đề nghị", 1, 0, null, null)), null, null);
+        String code = dossiers.fileOnline(cmd, w.desk().id(), "Cổng dịch vụ công").code();
+        assertThat(statusOf(code)).isEqualTo(1);
+        mvc.perform(get("/portal/payments/{c}", code).with(CitizenFixtures.as(citizen)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("100.000 đ")));
+        String ref = start(code);
+        assertThat(far.received("/init").get(0).text()).contains("\"SoTien\":\"100000\"");
+
+        assertThat(send(callback(ref, "100000", "GD-" + ref, "00"))).isEqualTo("00");
+        // recorded and told to the index; the dossier waits for the desk as before
+        assertThat(payments.byReference(ref).orElseThrow().paid()).isTrue();
+        assertThat(paymentEvents(code)).isEqualTo(1);
+        assertThat(statusOf(code)).isEqualTo(1);
+        // paid once: nothing more to pay, a second start is refused and nothing is opened on the platform
+        mvc.perform(get("/portal/payments/{c}", code).with(CitizenFixtures.as(citizen)))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("payment-not-due")));
+        mvc.perform(post("/portal/payments/{c}", code).with(CitizenFixtures.as(citizen)).with(csrf()));
+        assertThat(far.received("/init")).hasSize(1);
+        assertThat(payments.ofDossier(code)).hasSize(1);
+    }
+
+    @Test
     void aCallbackWithABadChecksumIsRefusedRecordedAndChangesNothing() throws Exception {
         String code = waitingForPayment();
         String ref = start(code);

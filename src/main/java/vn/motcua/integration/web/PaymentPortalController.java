@@ -54,6 +54,7 @@ public class PaymentPortalController {
         model.addAttribute("d", d);
         model.addAttribute("connected", payments.available());
         model.addAttribute("payable", payments.payable(d));
+        model.addAttribute("amount", payments.amountDue(d));
         List<OnlinePayments.Payment> list = payments.ofDossier(d.code());
         model.addAttribute("payments", list);
         model.addAttribute("error", error);

@@ -118,10 +118,25 @@ public class OnlinePayments {
         return platform.configured();
     }
 
-    /** Whether the dossier may be paid online now: the platform is connected and the dossier waits for an amount. */
+    /**
+     * Whether the dossier may be paid online now, the platform being
+     * connected: it waits for an amount (status 6), or it was filed online,
+     * is not received yet (status 1) and its procedure takes a fee, paid at
+     * filing, not paid yet.
+     */
     public boolean payable(DossierView d) {
-        return available() && d.statusCode() == DossierStatus.WAITING_PAYMENT.code() && d.paymentAmountVnd() != null
-                && d.paymentAmountVnd() > 0;
+        return available() && amountDue(d) > 0;
+    }
+
+    /** What the dossier owes now (0: nothing to pay online). */
+    public long amountDue(DossierView d) {
+        if (d.statusCode() == DossierStatus.WAITING_PAYMENT.code()) {
+            return d.paymentAmountVnd() == null ? 0 : d.paymentAmountVnd();
+        }
+        if (d.statusCode() == DossierStatus.NEW.code() && d.feeVnd() > 0 && ofDossier(d.code()).stream().noneMatch(Payment::paid)) {
+            return d.feeVnd();
+        }
+        return 0;
     }
 
     /**
@@ -135,7 +150,7 @@ public class OnlinePayments {
         }
         Instant now = clock.instant();
         String reference = "MC" + PaymentPlatform.TIME.format(now) + String.format("%06d", random.nextInt(1_000_000));
-        long amount = d.paymentAmountVnd();
+        long amount = amountDue(d);
         Map<String, Object> receipt = new LinkedHashMap<>();
         receipt.put("MaDichVu", "2");
         receipt.put("MaDVC", d.procedureCode() + ".01");
@@ -280,6 +295,9 @@ public class OnlinePayments {
         if (d.statusCode() == DossierStatus.WAITING_PAYMENT.code()) {
             dossiers.act(d.code(), new DossierAct.ConfirmPayment(), null, actor.forUnit(new UnitId(p.receivingUnit())));
             moved = true;
+        } else if (d.statusCode() == DossierStatus.NEW.code()) {
+            // the fee paid at filing: the dossier waits for the desk as it was; the desk sees the payment
+            log.info("Payment {} of dossier {} recorded: the fee paid at filing", reference, d.code());
         } else {
             log.warn("Payment {} of dossier {} recorded, but the dossier no longer waits for payment (status {})",
                     reference, d.code(), d.statusCode());
