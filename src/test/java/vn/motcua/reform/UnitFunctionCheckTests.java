@@ -78,7 +78,9 @@ class UnitFunctionCheckTests extends IntegrationTest {
         org.merge(List.of(w.agency().unitId()), successor.unitId(), "Sắp xếp tổ chức bộ máy", "test");
         UnitFunctionCheck after = functions.check(sup);
         assertThat(after.orphanProcedures()).filteredOn(o -> o.procedureCode().equals(code)).singleElement().satisfies(o -> {
-            assertThat(o.source()).isEqualTo("CATALOGUE");
+            // the catalogue hands the procedure to the successor after the merge, on its own thread: until then the
+            // catalogue names the dissolved agency, after it only the functions' records do; orphaned either way
+            assertThat(o.source()).isIn("CATALOGUE", "FUNCTIONS");
             assertThat(o.formerUnitId()).isEqualTo(w.agency().id());
             assertThat(o.successorId()).isEqualTo(successor.id());
             assertThat(o.procedureName()).isEqualTo(w.procedure().name());
