@@ -20,7 +20,11 @@ final class DatabaseChecksum {
             "spring_session_attributes", "rate_limit_counter", "idempotent_request", "event_publication",
             "event_publication_archive", "applicant_notice",
             // the feedback module's read model, kept by event listeners on their own threads after another call's commit
-            "satisfaction_dossier", "satisfaction_dossier_officer", "satisfaction_rating");
+            "satisfaction_dossier", "satisfaction_dossier_officer", "satisfaction_rating",
+            // the notices' sender (its own thread) records each channel that sent, the SMS channel queues its texts
+            "notice_channel_delivery", "sms_message",
+            // a rebuild of the 766 read model an accepted call started goes on in its own thread, holding its lock
+            "ind_rebuild", "shedlock");
 
     private final JdbcClient jdbc;
     private final String sql;
