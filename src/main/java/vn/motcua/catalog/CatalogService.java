@@ -90,6 +90,18 @@ public class CatalogService {
 
     private final NodeCache<String, Optional<ProcedureDetail>> published = new NodeCache<>(5_000, 10_000);
 
+    /**
+     * The whole published catalogue, each procedure's published version with
+     * its cases and steps, in one read (the units named resolved at once):
+     * for reports and checks over every procedure, instead of paging the
+     * public search and reading each procedure again.
+     */
+    public List<ProcedureDetail> allPublished() {
+        List<VersionRow> rows = store.allPublished();
+        Map<Long, UnitView> units = units(rows.stream().flatMap(r -> unitIds(r.content()).stream()).toList());
+        return rows.stream().map(r -> detail(r, units)).toList();
+    }
+
     /** The published version, or 404. */
     public ProcedureDetail published(String code) {
         return findPublished(code).orElseThrow(() -> new NotFound("procedure " + code));

@@ -15,8 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.AuditTrail;
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.catalog.ProcedureQuery;
-import vn.motcua.catalog.ProcedureSummary;
+import vn.motcua.catalog.ProcedureDetail;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffPrincipal;
 import vn.motcua.organization.UnitId;
@@ -27,7 +26,6 @@ import vn.motcua.reform.internal.functions.UnitFunctionStore;
 import vn.motcua.reform.internal.functions.UnitFunctionStore.FunctionRow;
 import vn.motcua.reform.internal.plans.PlanAccess;
 import vn.motcua.shared.InvalidInput;
-import vn.motcua.shared.PageResult;
 import vn.motcua.shared.Texts;
 
 /**
@@ -153,7 +151,7 @@ public class UnitFunctionService {
         Map<String, String> names = new HashMap<>();
         Set<String> heldByActive = active.stream().map(FunctionRow::procedureCode).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
-        for (ProcedureSummary p : publishedProcedures()) {
+        for (ProcedureDetail p : catalog.allPublished()) {
             names.put(p.code(), p.name());
             Long agency = p.agency() == null ? null : p.agency().id();
             UnitView u = agency == null ? null : units.get(agency);
@@ -171,19 +169,6 @@ public class UnitFunctionService {
         }
         orphans.sort(Comparator.comparing(UnitFunctionCheck.Orphan::procedureCode));
         return new UnitFunctionCheck(sameFunction, sameProcedure, orphans);
-    }
-
-    private List<ProcedureSummary> publishedProcedures() {
-        List<ProcedureSummary> out = new ArrayList<>();
-        for (int page = 0; page < 1000; page++) {
-            PageResult<ProcedureSummary> r = catalog.searchPublished(new ProcedureQuery(null, null, null, null, null, page,
-                    ProcedureQuery.MAX_SIZE));
-            out.addAll(r.items());
-            if (r.items().size() < ProcedureQuery.MAX_SIZE) {
-                break;
-            }
-        }
-        return out;
     }
 
     private static UnitFunctionCheck.Orphan orphan(String code, String name, String source, UnitView former,

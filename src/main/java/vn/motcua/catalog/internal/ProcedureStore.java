@@ -109,6 +109,13 @@ public class ProcedureStore {
                 .param(code).query(this::version).list();
     }
 
+    /** The published version of every procedure that has one, by code. */
+    public List<VersionRow> allPublished() {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id"
+                        + " WHERE v.status = 'PUBLISHED' ORDER BY p.code")
+                .query(this::version).list();
+    }
+
     /** The latest version of every procedure, by code (for export). */
     public List<VersionRow> allLatest() {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM procedure p JOIN procedure_version v"

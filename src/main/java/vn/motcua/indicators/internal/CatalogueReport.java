@@ -11,12 +11,9 @@ import org.springframework.stereotype.Component;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.ProcedureCase;
 import vn.motcua.catalog.ProcedureDetail;
-import vn.motcua.catalog.ProcedureQuery;
-import vn.motcua.catalog.ProcedureSummary;
 import vn.motcua.indicators.Report;
 import vn.motcua.organization.UnitLevel;
 import vn.motcua.organization.UnitView;
-import vn.motcua.shared.PageResult;
 
 /**
  * Form 07b ("tổng hợp số lượng thủ tục hành chính"): the procedures of the
@@ -51,23 +48,6 @@ public class CatalogueReport {
         this.scoring = scoring;
     }
 
-    /** The published procedures, whole (cases and steps). */
-    List<ProcedureDetail> published() {
-        List<ProcedureDetail> out = new ArrayList<>();
-        int page = 0;
-        while (true) {
-            PageResult<ProcedureSummary> p = catalog.searchPublished(
-                    new ProcedureQuery(null, null, null, null, null, page, ProcedureQuery.MAX_SIZE));
-            for (ProcedureSummary s : p.items()) {
-                catalog.findPublished(s.code()).ifPresent(out::add);
-            }
-            if (p.items().size() < ProcedureQuery.MAX_SIZE || (long) (page + 1) * ProcedureQuery.MAX_SIZE >= p.total()) {
-                return out;
-            }
-            page++;
-        }
-    }
-
     static boolean oneStop(ProcedureDetail p) {
         return p.methods() != null && !p.methods().isEmpty();
     }
@@ -83,7 +63,7 @@ public class CatalogueReport {
      * mechanism (total, province, commune), internal workflows issued (total, province, commune).
      */
     public List<Report.Line> lines(List<UnitView> departments) {
-        List<ProcedureDetail> all = published();
+        List<ProcedureDetail> all = catalog.allPublished();
         Map<Long, UnitView> byId = new HashMap<>();
         departments.forEach(d -> byId.put(d.id(), d));
         // the department of each province-level procedure, and so of each field
