@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -180,31 +179,13 @@ public class IndexQueries {
         if (units != null) {
             q = q.param("units", units);
         }
-        List<String> num = new ArrayList<>();
-        List<String> den = new ArrayList<>();
-        List<DrillDown.Line> lines = new ArrayList<>();
+        DrillDownCollector rows = new DrillDownCollector(linesInNumerator, lineOffset, lineLimit);
         LocalDate f = from;
         LocalDate t = to;
-        int[] listed = {0};
-        long[] counts = {0, 0};
         q.query(rs -> {
             String code = rs.getString("code");
             boolean inNum = rs.getBoolean("in_num");
-            counts[1]++;
-            if (den.size() < MAX_CODES) {
-                den.add(code);
-            }
-            if (inNum) {
-                counts[0]++;
-                if (num.size() < MAX_CODES) {
-                    num.add(code);
-                }
-            }
-            if (linesInNumerator != null && linesInNumerator != inNum) {
-                return;
-            }
-            int n = listed[0]++;
-            if (n >= lineOffset && n < lineOffset + lineLimit) {
+            if (rows.add(code, inNum)) {
                 java.sql.Date fd = rs.getDate("finished_day");
                 String basis;
                 if (i != Indicator.ON_TIME) {
@@ -214,13 +195,13 @@ public class IndexQueries {
                 } else {
                     basis = inNum ? "OPEN_IN_TIME" : "OPEN_LATE";
                 }
-                lines.add(new DrillDown.Line(code, rs.getString("procedure_code"),
+                rows.line(new DrillDown.Line(code, rs.getString("procedure_code"),
                         String.valueOf(rs.getInt("status")), odt(FactStore.instant(rs, "received_at")),
                         odt(FactStore.instant(rs, "appointment_at")), odt(FactStore.instant(rs, "finished_at")),
                         rs.getString("timing"), inNum, basis));
             }
         });
-        return new DrillDownRows(num, den, lines, listed[0], counts[0], counts[1]);
+        return rows.rows();
     }
 
     record DrillDownRows(List<String> numerator, List<String> denominator, List<DrillDown.Line> lines, int lineCount,

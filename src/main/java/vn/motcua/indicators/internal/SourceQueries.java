@@ -235,32 +235,14 @@ public class SourceQueries {
         if (i == Indicator.ONLINE_PAYMENT_DOSSIERS) {
             q = q.param("fees", feeProcedures(units, from, to));
         }
-        List<String> numCodes = new ArrayList<>();
-        List<String> denCodes = new ArrayList<>();
-        List<DrillDown.Line> lines = new ArrayList<>();
-        int[] listed = {0};
-        long[] counts = {0, 0};
+        DrillDownCollector c = new DrillDownCollector(linesInNumerator, lineOffset, lineLimit);
         String basis = listsFeedback(i) ? "FEEDBACK"
                 : i == Indicator.DOSSIER_RECEIVING_SATISFACTION ? "FINISHED" : "RECEIVED";
         q.query(rs -> {
             String code = rs.getString("code");
             boolean inNum = rs.getBoolean("in_num");
-            counts[1]++;
-            if (denCodes.size() < IndexQueries.MAX_CODES) {
-                denCodes.add(code);
-            }
-            if (inNum) {
-                counts[0]++;
-                if (numCodes.size() < IndexQueries.MAX_CODES) {
-                    numCodes.add(code);
-                }
-            }
-            if (linesInNumerator != null && linesInNumerator != inNum) {
-                return;
-            }
-            int n = listed[0]++;
-            if (n >= lineOffset && n < lineOffset + lineLimit) {
-                lines.add(new DrillDown.Line(code, rs.getString("procedure_code"), rs.getString("status"),
+            if (c.add(code, inNum)) {
+                c.line(new DrillDown.Line(code, rs.getString("procedure_code"), rs.getString("status"),
                         odt(rs.getTimestamp("received_at")), odt(rs.getTimestamp("appointment_at")),
                         odt(rs.getTimestamp("finished_at")), rs.getString("timing"), inNum, basis));
             }
@@ -268,7 +250,7 @@ public class SourceQueries {
         if (i == Indicator.CITIZEN_DATA_CONNECTED_FORMALITY) {
             return procedures(units, from, to);
         }
-        return new IndexQueries.DrillDownRows(numCodes, denCodes, lines, listed[0], counts[0], counts[1]);
+        return c.rows();
     }
 
     /** For the procedures' indicator the lists are of procedure codes (its counts are procedures). */
