@@ -53,8 +53,9 @@ public class PaymentPortalController {
     private String page(DossierView d, Model model, String error, String paymentUrl) {
         model.addAttribute("d", d);
         model.addAttribute("connected", payments.available());
-        model.addAttribute("payable", payments.payable(d));
-        model.addAttribute("amount", payments.amountDue(d));
+        long amount = payments.available() ? payments.amountDue(d) : 0; // one look at the dossier's payments
+        model.addAttribute("payable", amount > 0);
+        model.addAttribute("amount", amount);
         List<OnlinePayments.Payment> list = payments.ofDossier(d.code());
         model.addAttribute("payments", list);
         model.addAttribute("error", error);

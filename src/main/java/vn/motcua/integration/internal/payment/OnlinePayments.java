@@ -119,16 +119,11 @@ public class OnlinePayments {
     }
 
     /**
-     * Whether the dossier may be paid online now, the platform being
-     * connected: it waits for an amount (status 6), or it was filed online,
-     * is not received yet (status 1) and its procedure takes a fee, paid at
-     * filing, not paid yet.
+     * What the dossier owes online now (0: nothing to pay), the platform
+     * being connected: the amount it waits for (status 6), or, filed online
+     * and not received yet (status 1), its procedure's fee paid at filing,
+     * once.
      */
-    public boolean payable(DossierView d) {
-        return available() && amountDue(d) > 0;
-    }
-
-    /** What the dossier owes now (0: nothing to pay online). */
     public long amountDue(DossierView d) {
         if (d.statusCode() == DossierStatus.WAITING_PAYMENT.code()) {
             return d.paymentAmountVnd() == null ? 0 : d.paymentAmountVnd();
@@ -145,12 +140,12 @@ public class OnlinePayments {
      * A dossier not waiting for payment: rule {@code payment-not-due}.
      */
     public PaymentPlatform.Started start(DossierView d, String payerId, String payerName, String ip) {
-        if (!payable(d)) {
+        long amount = available() ? amountDue(d) : 0;
+        if (amount <= 0) {
             throw new DomainRuleViolation("payment-not-due", "payment.notDue");
         }
         Instant now = clock.instant();
         String reference = "MC" + PaymentPlatform.TIME.format(now) + String.format("%06d", random.nextInt(1_000_000));
-        long amount = amountDue(d);
         Map<String, Object> receipt = new LinkedHashMap<>();
         receipt.put("MaDichVu", "2");
         receipt.put("MaDVC", d.procedureCode() + ".01");
