@@ -50,4 +50,37 @@ public record DossierFact(String code, long unitId, long receivingUnitId, String
         }
         return out;
     }
+
+    /**
+     * A month's end at which this dossier, finished since, was still
+     * unfinished (table {@code ind_unit_month_end_open}): {@code openAt} is the
+     * local midnight that ends the month (a month's first day); {@code due}
+     * whether the appointment was before it; {@code month} the appointment's
+     * month if due, else the month received.
+     */
+    record MonthEndOpen(long unitId, LocalDate openAt, boolean due, LocalDate month) {
+    }
+
+    /**
+     * Every month's end E with received &lt; E &le; end of processing: the
+     * dossier counts as unfinished at E (DOMAIN.md §3), whatever it does
+     * later. None while it is open (those are counted live) or without an
+     * appointment (it counts in neither set).
+     */
+    java.util.List<MonthEndOpen> openAtMonthEnds() {
+        if (receivedAt == null || finishedAt == null || appointmentAt == null) {
+            return java.util.List.of();
+        }
+        java.time.ZoneId zone = vn.motcua.calendar.CalendarService.ZONE;
+        LocalDate received = receivedDay != null ? receivedDay : receivedAt.atZone(zone).toLocalDate();
+        LocalDate appointmentMonth = appointmentAt.atZone(zone).toLocalDate().withDayOfMonth(1);
+        java.util.List<MonthEndOpen> out = new java.util.ArrayList<>(1);
+        LocalDate e = receivedAt.atZone(zone).toLocalDate().withDayOfMonth(1).plusMonths(1);
+        for (Instant at = e.atStartOfDay(zone).toInstant(); !at.isAfter(finishedAt); e = e.plusMonths(1),
+                at = e.atStartOfDay(zone).toInstant()) {
+            boolean due = appointmentAt.isBefore(at);
+            out.add(new MonthEndOpen(unitId, e, due, due ? appointmentMonth : received.withDayOfMonth(1)));
+        }
+        return out;
+    }
 }

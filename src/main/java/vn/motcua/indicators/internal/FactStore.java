@@ -13,7 +13,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The read model's tables: per-dossier facts and the per-unit, per-day aggregates kept in step with them. */
+/**
+ * The read model's tables: per-dossier facts and, kept in step with them, the
+ * per-unit, per-day aggregates and the counts of the dossiers unfinished at
+ * each month's end.
+ */
 @Repository
 public class FactStore {
 
@@ -145,6 +149,7 @@ public class FactStore {
             }
         }
         Map<Key, int[]> delta = new java.util.TreeMap<>(KEY_ORDER);
+        Map<DossierFact.MonthEndOpen, Integer> open = new java.util.TreeMap<>(OPEN_ORDER);
         if (!replace.isEmpty()) {
             jdbc.sql("INSERT INTO ind_dossier (" + FACT_COLUMNS + ") " + UNNEST_FACTS
                             + " ON CONFLICT (code) DO UPDATE SET " + FACT_UPDATE)
@@ -152,6 +157,8 @@ public class FactStore {
             for (DossierFact f : replace) {
                 add(delta, held.get(f.code()), -1);
                 add(delta, f, 1);
+                addOpen(open, held.get(f.code()), -1);
+                addOpen(open, f, 1);
             }
         }
         List<String> lost = new ArrayList<>();
@@ -162,12 +169,14 @@ public class FactStore {
             for (DossierFact f : insert) {
                 if (inserted.contains(f.code())) {
                     add(delta, f, 1);
+                    addOpen(open, f, 1);
                 } else {
                     lost.add(f.code());
                 }
             }
         }
         writeDeltas(delta);
+        writeOpen(open);
         return lost;
     }
 
@@ -257,7 +266,56 @@ public class FactStore {
     private record Key(long unit, LocalDate day, String field) {
     }
 
+    /** Rows of {@code ind_unit_month_end_open} in the one order every writer takes them. */
+    private static final java.util.Comparator<DossierFact.MonthEndOpen> OPEN_ORDER = java.util.Comparator
+            .comparing(DossierFact.MonthEndOpen::openAt).thenComparingLong(DossierFact.MonthEndOpen::unitId)
+            .thenComparing(DossierFact.MonthEndOpen::due).thenComparing(DossierFact.MonthEndOpen::month);
+
+    private static void addOpen(Map<DossierFact.MonthEndOpen, Integer> delta, DossierFact f, int sign) {
+        if (f != null) {
+            for (DossierFact.MonthEndOpen o : f.openAtMonthEnds()) {
+                delta.merge(o, sign, Integer::sum);
+            }
+        }
+    }
+
+    /**
+     * Moves the counts of the dossiers unfinished at months' ends by the
+     * summed differences, in one statement; nothing when they cancel out
+     * (the usual act: a dossier still open, or finished in the month it was
+     * received, is in none of them).
+     */
+    private void writeOpen(Map<DossierFact.MonthEndOpen, Integer> delta) {
+        delta.values().removeIf(v -> v == 0);
+        if (delta.isEmpty()) {
+            return;
+        }
+        int n = delta.size();
+        Long[] units = new Long[n];
+        String[] openAt = new String[n];
+        Boolean[] due = new Boolean[n];
+        String[] months = new String[n];
+        Integer[] counts = new Integer[n];
+        int i = 0;
+        for (Map.Entry<DossierFact.MonthEndOpen, Integer> e : delta.entrySet()) {
+            units[i] = e.getKey().unitId();
+            openAt[i] = e.getKey().openAt().toString();
+            due[i] = e.getKey().due();
+            months[i] = e.getKey().month().toString();
+            counts[i] = e.getValue();
+            i++;
+        }
+        jdbc.sql("INSERT INTO ind_unit_month_end_open (unit_id, open_at, due, month, n) "
+                        + "SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS date[]), CAST(? AS boolean[]), CAST(? AS date[]), "
+                        + "CAST(? AS int[])) ON CONFLICT (open_at, unit_id, due, month) "
+                        + "DO UPDATE SET n = ind_unit_month_end_open.n + excluded.n")
+                .params(units, openAt, due, months, counts).update();
+    }
+
     private void applyDelta(DossierFact before, DossierFact after) {
+        Map<DossierFact.MonthEndOpen, Integer> open = new java.util.TreeMap<>(OPEN_ORDER);
+        addOpen(open, before, -1);
+        addOpen(open, after, 1);
         Map<Key, int[]> delta = new LinkedHashMap<>();
         if (before != null) {
             for (DossierFact.Contribution c : before.contributions()) {
@@ -280,6 +338,7 @@ public class FactStore {
             }
         }
         if (rows.isEmpty()) {
+            writeOpen(open);
             return;
         }
         // rows locked in one order by every act, so two acts never wait on each other crosswise
@@ -305,5 +364,7 @@ public class FactStore {
             }
         }
         jdbc.sql(sql).params(params).update();
+        // after ind_unit_day, as writeAll does: both tables are taken in one order by every writer
+        writeOpen(open);
     }
 }

@@ -19,10 +19,12 @@ import vn.motcua.indicators.internal.Scoring.Fraction;
  * The figures of a period from the read model. Everything counted by the day
  * it happened (received, processing ended) comes from the per-day aggregates
  * ({@code ind_unit_day}), whose size grows with units × days, not dossiers.
- * The two sets that depend on the period's end (DOMAIN.md §3) come from the
- * facts of the dossiers still unfinished at that end: those due in the period
- * (late) and those received in the period and not yet due (within the
- * deadline); an index keeps that to the dossiers open at the end.
+ * The two sets that depend on the period's end (DOMAIN.md §3), those due in
+ * the period and unfinished at its end (late) and those received in the period
+ * and not yet due (within the deadline), come for a period of whole months
+ * from the counts kept per month's end plus the dossiers open now; for any
+ * other period, from the facts of the dossiers unfinished at its end (an index
+ * keeps that to the dossiers open at the end).
  * The drill-downs list the facts under exactly the same conditions.
  */
 @Repository
@@ -102,6 +104,11 @@ public class IndexQueries {
 
     /** The counts of the period per scoring unit; {@code units} null for every unit. */
     Map<Long, Counts> countsByUnit(Long[] units, LocalDate from, LocalDate to) {
+        return countsByUnit(units, from, to, monthAligned(from, to));
+    }
+
+    /** As above; {@code monthEnds} false reads the unfinished dossiers from the facts even for whole months (tests compare both). */
+    Map<Long, Counts> countsByUnit(Long[] units, LocalDate from, LocalDate to, boolean monthEnds) {
         Map<Long, Counts> out = new HashMap<>();
         var q = jdbc.sql("""
                 SELECT unit_id, sum(finished) f, sum(finished_early + finished_on_time) g, sum(eligible) e,
@@ -124,6 +131,10 @@ public class IndexQueries {
             c.reused = rs.getLong("r");
             c.received = rs.getLong("rc");
         });
+        if (monthEnds) {
+            unfinishedAtMonthEnd(out, units, from, to);
+            return out;
+        }
         var open = jdbc.sql("SELECT unit_id, count(*) FILTER (WHERE appointment_at >= :start AND appointment_at < :end) due, "
                         + "count(*) FILTER (WHERE received_day BETWEEN :from AND :to AND appointment_at >= :end) intime "
                         + "FROM ind_dossier WHERE " + (units == null ? UNFINISHED_ANYWHERE : UNFINISHED) + unitFilter(units)
@@ -138,6 +149,41 @@ public class IndexQueries {
             c.openInTime = rs.getLong("intime");
         });
         return out;
+    }
+
+    /** A period of whole months: from a month's first day to a month's last (every period the pages offer). */
+    static boolean monthAligned(LocalDate from, LocalDate to) {
+        return from.getDayOfMonth() == 1 && to.getDayOfMonth() == to.lengthOfMonth();
+    }
+
+    /**
+     * The two "unfinished at the period's end" counts of a period of whole
+     * months, without reading the dossiers finished since: those finished
+     * by now from the counts kept per month's end (V41), those still open
+     * from the open dossiers' own index. Equal, by construction, to the scan
+     * of {@link #UNFINISHED} that the other periods and the drill-downs use.
+     */
+    private void unfinishedAtMonthEnd(Map<Long, Counts> out, Long[] units, LocalDate from, LocalDate to) {
+        var kept = jdbc.sql("SELECT unit_id, coalesce(sum(n) FILTER (WHERE due), 0) due, "
+                        + "coalesce(sum(n) FILTER (WHERE NOT due), 0) intime FROM ind_unit_month_end_open "
+                        + "WHERE open_at = :openAt AND month >= :from" + unitFilter(units) + " GROUP BY unit_id")
+                .param("openAt", to.plusDays(1)).param("from", from);
+        var open = jdbc.sql("SELECT unit_id, count(*) FILTER (WHERE appointment_at >= :start AND appointment_at < :end) due, "
+                        + "count(*) FILTER (WHERE received_day BETWEEN :from AND :to AND appointment_at >= :end) intime "
+                        + "FROM ind_dossier WHERE finished_at IS NULL AND received_at IS NOT NULL AND received_at < :end "
+                        + "AND appointment_at >= :start" + unitFilter(units) + " GROUP BY unit_id")
+                .param("start", start(from)).param("end", end(to)).param("from", from).param("to", to);
+        if (units != null) {
+            kept = kept.param("units", units);
+            open = open.param("units", units);
+        }
+        for (var q : List.of(kept, open)) {
+            q.query(rs -> {
+                Counts c = out.computeIfAbsent(rs.getLong("unit_id"), k -> new Counts());
+                c.dueOpen += rs.getLong("due");
+                c.openInTime += rs.getLong("intime");
+            });
+        }
     }
 
     Counts counts(Long[] units, LocalDate from, LocalDate to) {

@@ -68,6 +68,9 @@ public final class IndicatorBenchmark {
         createDatabase(url);
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             schema(c, a.containsKey("keep"));
+            if (a.containsKey("keep")) {
+                upgrade(c, dossiers, units);
+            }
             if (events > 0) {
                 catchUp(c, events);
                 replay(c, events);
@@ -109,8 +112,24 @@ public final class IndicatorBenchmark {
                 rk[i] = System.nanoTime() - t0;
             }
             Arrays.sort(rk);
-            System.out.printf("ranking (every unit, a year) over %,d dossiers: median %.1f ms, max %.1f ms%n", dossiers,
-                    rk[rk.length / 2] / 1e6, rk[rk.length - 1] / 1e6);
+            System.out.printf("ranking (every unit, a year; the dossier facts' indicators) over %,d dossiers: median %.1f ms, max %.1f ms%n",
+                    dossiers, rk[rk.length / 2] / 1e6, rk[rk.length - 1] / 1e6);
+            // the same with the indicators of the other modules' events, as the page computes it
+            for (boolean connected : new boolean[]{false, true}) {
+                SourceQueries sq = sourceQueries(jdbc, connected);
+                for (int i = 0; i < 3; i++) {
+                    ranking(q, sq, method, labels, 2025 + (i % 2));
+                }
+                for (int i = 0; i < rk.length; i++) {
+                    long t0 = System.nanoTime();
+                    ranking(q, sq, method, labels, 2025 + (i % 2));
+                    rk[i] = System.nanoTime() - t0;
+                }
+                Arrays.sort(rk);
+                System.out.printf("ranking (every unit, a year; every indicator, national systems %s) over %,d dossiers: "
+                                + "median %.1f ms, max %.1f ms%n", connected ? "connected" : "not connected", dossiers,
+                        rk[rk.length / 2] / 1e6, rk[rk.length - 1] / 1e6);
+            }
         }
     }
 
@@ -136,6 +155,40 @@ public final class IndicatorBenchmark {
         List<vn.motcua.indicators.IndexView> views = new ArrayList<>();
         byUnit.forEach((unit, c) -> views.add(Scoring.score(new vn.motcua.indicators.IndexView.UnitRef(unit, "", ""), from, to,
                 c.fractions(), weights, bands, labels)));
+        views.sort(java.util.Comparator.comparing(vn.motcua.indicators.IndexView::total));
+    }
+
+    /** The sources' queries with the three national systems connected or not; half of the procedures take a fee. */
+    static SourceQueries sourceQueries(JdbcClient jdbc, boolean connected) {
+        org.springframework.mock.env.MockEnvironment env = new org.springframework.mock.env.MockEnvironment();
+        if (connected) {
+            for (String system : new String[]{"national-portal", "payment", "population"}) {
+                env.setProperty("motcua.integration." + system + ".url", "http://127.0.0.1:9");
+            }
+        }
+        return new SourceQueries(jdbc, null, new IndicatorSources(env)) {
+            @Override
+            boolean hasFee(String procedureCode) {
+                return (procedureCode.hashCode() & 1) == 0;
+            }
+        };
+    }
+
+    /** The ranking as {@code IndexEngine.ranking} computes it: both kinds of counts, then the scoring of each unit. */
+    static void ranking(IndexQueries q, SourceQueries sq, MethodStore method, Scoring.Labels labels, int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        Map<Long, IndexQueries.Counts> byUnit = q.countsByUnit(null, from, to);
+        Map<Long, SourceQueries.Counts> sources = sq.countsByUnit(null, from, to);
+        var weights = method.weightsOn(to);
+        var bands = method.bandsOn(to);
+        List<vn.motcua.indicators.IndexView> views = new ArrayList<>();
+        byUnit.forEach((unit, c) -> {
+            Map<vn.motcua.indicators.Indicator, Scoring.Fraction> f = new java.util.EnumMap<>(vn.motcua.indicators.Indicator.class);
+            f.putAll(c.fractions());
+            f.putAll(sources.getOrDefault(unit, new SourceQueries.Counts()).fractions(c.finished, c.finishedGood));
+            views.add(Scoring.score(new vn.motcua.indicators.IndexView.UnitRef(unit, "", ""), from, to, f, weights, bands, labels));
+        });
         views.sort(java.util.Comparator.comparing(vn.motcua.indicators.IndexView::total));
     }
 
@@ -214,7 +267,7 @@ public final class IndicatorBenchmark {
         }
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
-            st.execute("TRUNCATE ind_dossier, ind_unit_day");
+            st.execute("TRUNCATE ind_dossier, ind_unit_day, ind_unit_month_end_open");
         }
     }
 
@@ -258,7 +311,7 @@ public final class IndicatorBenchmark {
                 ns[events / 2] / 1e6, ns[(int) (events * 0.95)] / 1e6, total / 1e6 / events);
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
-            st.execute("TRUNCATE ind_dossier, ind_unit_day");
+            st.execute("TRUNCATE ind_dossier, ind_unit_day, ind_unit_month_end_open");
         }
     }
 
@@ -306,13 +359,85 @@ public final class IndicatorBenchmark {
                     return;
                 }
             }
-            s.execute("DROP TABLE IF EXISTS ind_dossier, ind_unit_day, ind_weight, ind_band");
+            s.execute("DROP TABLE IF EXISTS ind_dossier, ind_unit_day, ind_weight, ind_band, ind_unit_month_end_open, "
+                    + "ind_feedback, ind_dossier_mark, ind_dossier_complaint");
             for (String m : new String[]{"V26__indicators_read_model.sql", "V28__indicator_open_index.sql"}) {
-                try (InputStream in = IndicatorBenchmark.class.getResourceAsStream("/db/migration/" + m)) {
-                    s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
+                s.execute(migration(m));
+            }
+            s.execute(sourceTables());
+            s.execute(migration(V41));
+        }
+    }
+
+    static final String V41 = "V41__indicators_open_at_month_end.sql";
+
+    static String migration(String name) throws Exception {
+        try (InputStream in = IndicatorBenchmark.class.getResourceAsStream("/db/migration/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** V40's tables (the indicators' read model of the other modules' events), without its report template. */
+    static String sourceTables() throws Exception {
+        String v40 = migration("V40__indicator_sources.sql");
+        return v40.substring(0, v40.indexOf("INSERT INTO ind_report_template"));
+    }
+
+    /**
+     * A database kept from a run before V40/V41: adds their tables, the counts
+     * per month's end summed from the facts (as the migration does) and the
+     * sources' rows.
+     */
+    static void upgrade(Connection c, int dossiers, int units) throws Exception {
+        try (Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT to_regclass('ind_unit_month_end_open') IS NULL, to_regclass('ind_dossier_mark') IS NULL");
+            rs.next();
+            boolean noMonthEnds = rs.getBoolean(1);
+            boolean noSources = rs.getBoolean(2);
+            if (noMonthEnds) {
+                long t0 = System.nanoTime();
+                s.execute(migration(V41));
+                s.execute("VACUUM ANALYZE ind_unit_month_end_open");
+                s.execute("VACUUM ANALYZE ind_dossier");
+                System.out.printf("V41 on the kept facts in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+            }
+            if (noSources) {
+                s.execute(sourceTables());
+                fillSources(s, dossiers, units);
             }
         }
+    }
+
+    /**
+     * The sources' read model: PAKN (one per 50 dossiers, 90 % answered), and
+     * marks on the dossiers (95 % synced, a third of the online ones paid, a
+     * fifth with population data, 1 % rated "not satisfied"), 0.2 % named by a PAKN.
+     */
+    static void fillSources(Statement s, int dossiers, int units) throws Exception {
+        long t0 = System.nanoTime();
+        s.execute("SET synchronous_commit = off");
+        s.execute("""
+                INSERT INTO ind_dossier_mark (code, unsatisfied, synced_at, paid_at, population_at)
+                SELECT code, h %% 100 = 0, CASE WHEN h %% 20 <> 1 THEN received_at + interval '1 hour' END,
+                       CASE WHEN channel = 'ONLINE' AND h %% 3 = 0 THEN received_at END,
+                       CASE WHEN h %% 5 = 0 THEN received_at END
+                FROM (SELECT code, channel, received_at, abs(hashtext(code)) h FROM ind_dossier WHERE received_at IS NOT NULL) x
+                """.formatted());
+        s.execute("INSERT INTO ind_dossier_complaint (feedback_code, dossier_code, refused) "
+                + "SELECT 'PK-' || code, code, abs(hashtext(code)) % 1000 = 7 FROM ind_dossier WHERE abs(hashtext(code)) % 500 = 7");
+        s.execute("""
+                INSERT INTO ind_feedback (code, unit_id, received_at, received_day, due_at, answered_at, answered_day, on_time, unsatisfied)
+                SELECT 'PAKN-' || g, 1 + g %% %d, r, (r AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, r + interval '10 days',
+                       CASE WHEN g %% 10 <> 0 THEN r + (g %% 15) * interval '1 day' END,
+                       CASE WHEN g %% 10 <> 0 THEN ((r + (g %% 15) * interval '1 day') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END,
+                       CASE WHEN g %% 10 <> 0 THEN g %% 15 <= 10 END, g %% 7 = 0
+                FROM (SELECT g, timestamptz '2025-01-01 08:00+07' + ((g * 104729) %% 63072000) * interval '1 second' AS r
+                      FROM generate_series(1, %d) g) x
+                """.formatted(units, Math.max(1, dossiers / 50)));
+        for (String t : new String[]{"ind_dossier_mark", "ind_dossier_complaint", "ind_feedback"}) {
+            s.execute("VACUUM ANALYZE " + t);
+        }
+        System.out.printf("sources filled in %.0f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     /** The listener's storage work, event by event, committed every 100 events. */
@@ -354,7 +479,7 @@ public final class IndicatorBenchmark {
         System.out.printf("catch-up: %,d events in %.1f s = %,.0f events/s (commit every 100)%n", done, s, done / s);
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
-            st.execute("TRUNCATE ind_dossier, ind_unit_day");
+            st.execute("TRUNCATE ind_dossier, ind_unit_day, ind_unit_month_end_open");
         }
     }
 
@@ -374,7 +499,7 @@ public final class IndicatorBenchmark {
                     INSERT INTO ind_dossier (code, unit_id, receiving_unit_id, procedure_code, field, channel, online_eligible,
                         status, received_at, received_day, appointment_at, finished_at, finished_day, outcome, timing, completed,
                         electronic_result, digitised, reused, last_version, last_index)
-                    SELECT 'G-' || g, u, u, '1.000001', 'Lĩnh vực ' || (u %% 12), CASE WHEN g %% 3 = 0 THEN 'ONLINE' ELSE 'IN_PERSON' END,
+                    SELECT 'G-' || g, u, u, '1.' || lpad((g %% 400)::text, 6, '0'), 'Lĩnh vực ' || (u %% 12), CASE WHEN g %% 3 = 0 THEN 'ONLINE' ELSE 'IN_PERSON' END,
                         g %% 2 = 0, CASE WHEN open THEN 4 ELSE 10 END, r, (r AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
                         r + interval '7 days', CASE WHEN open THEN NULL ELSE r + d END,
                         CASE WHEN open THEN NULL ELSE ((r + d) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END,
@@ -404,8 +529,12 @@ public final class IndicatorBenchmark {
                         finished_early = excluded.finished_early, finished_on_time = excluded.finished_on_time,
                         finished_late = excluded.finished_late, completed = excluded.completed,
                         electronic_result = excluded.electronic_result, digitised = excluded.digitised, reused = excluded.reused""");
+            String v41 = migration(V41);
+            s.execute(v41.substring(v41.indexOf("INSERT INTO ind_unit_month_end_open")));
             s.execute("VACUUM ANALYZE ind_dossier");
             s.execute("VACUUM ANALYZE ind_unit_day");
+            s.execute("VACUUM ANALYZE ind_unit_month_end_open");
+            fillSources(s, dossiers, units);
             var rs = s.executeQuery("SELECT (SELECT count(*) FROM ind_dossier), (SELECT count(*) FROM ind_unit_day)");
             rs.next();
             System.out.printf("filled %,d dossiers, %,d aggregate rows in %.0f s%n", rs.getLong(1), rs.getLong(2),

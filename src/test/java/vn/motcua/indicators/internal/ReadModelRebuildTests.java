@@ -76,7 +76,8 @@ class ReadModelRebuildTests extends IntegrationTest {
     }
 
     /** What the read model says of these dossiers and their unit: facts (without the mark of the last act), aggregates, index. */
-    record Figures(List<Map<String, Object>> facts, List<Map<String, Object>> days, IndexView q1, IndexView q2) {
+    record Figures(List<Map<String, Object>> facts, List<Map<String, Object>> days, List<Map<String, Object>> monthEnds,
+                   IndexView q1, IndexView q2) {
     }
 
     Figures figures(List<String> codes, long unit) {
@@ -88,7 +89,9 @@ class ReadModelRebuildTests extends IntegrationTest {
         });
         List<Map<String, Object>> days = jdbc.sql("SELECT * FROM ind_unit_day WHERE unit_id = ? ORDER BY day, field")
                 .param(unit).query().listOfRows();
-        return new Figures(rows, days, indicators.index(unit, Q1_FROM, Q1_TO, OfficerScope.everything(null)),
+        List<Map<String, Object>> monthEnds = jdbc.sql("SELECT * FROM ind_unit_month_end_open WHERE unit_id = ? AND n <> 0 "
+                + "ORDER BY open_at, due, month").param(unit).query().listOfRows();
+        return new Figures(rows, days, monthEnds, indicators.index(unit, Q1_FROM, Q1_TO, OfficerScope.everything(null)),
                 indicators.index(unit, Q2_FROM, Q2_TO, OfficerScope.everything(null)));
     }
 
@@ -100,6 +103,7 @@ class ReadModelRebuildTests extends IntegrationTest {
     void forget(List<String> codes, long unit) {
         jdbc.sql("DELETE FROM ind_dossier WHERE code = ANY(?)").param(codes.toArray(String[]::new)).update();
         jdbc.sql("DELETE FROM ind_unit_day WHERE unit_id = ?").param(unit).update();
+        jdbc.sql("DELETE FROM ind_unit_month_end_open WHERE unit_id = ?").param(unit).update();
     }
 
     /** The aggregates of a unit summed again from its facts: what they must be when nothing was lost or counted twice. */
