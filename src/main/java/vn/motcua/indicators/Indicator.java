@@ -2,6 +2,7 @@ package vn.motcua.indicators;
 
 import java.util.Arrays;
 import java.util.Optional;
+import vn.motcua.integration.NationalSystem;
 
 /**
  * The indicators of Decision 766 as the national portal computes them
@@ -76,24 +77,24 @@ public enum Indicator {
     public enum NoSource {
         CATALOGUE_PUBLICATION_DEADLINES("no source yet: the dates the legal bases take effect are not in the catalogue", null),
         NATIONAL_DATABASE("no source yet: publication on the national procedure database is not recorded", null),
-        NATIONAL_SYNC("no source yet: the national portal is not connected", "motcua.integration.national-portal.url"),
+        NATIONAL_SYNC("no source yet: the national portal is not connected", NationalSystem.NATIONAL_PORTAL),
         NATIONAL_STORAGE("no source yet: the citizens' personal storage on the national portal is not connected", null),
-        ONLINE_PAYMENT("no source yet: the payment platform is not connected", "motcua.integration.payment.url"),
+        ONLINE_PAYMENT("no source yet: the payment platform is not connected", NationalSystem.PAYMENT_PLATFORM),
         PAYMENT_METHOD_UNPUBLISHED("no source yet: the national method of this row is not published", null),
         CERTIFIED_COPIES("no source yet: electronic certification is not built", null),
         POPULATION_DATABASE("no source yet: the national population database is not connected",
-                "motcua.integration.population.url");
+                NationalSystem.POPULATION_DATABASE);
 
         private final String text;
-        private final String connectedBy;
+        private final NationalSystem connectedBy;
 
-        NoSource(String text, String connectedBy) {
+        NoSource(String text, NationalSystem connectedBy) {
             this.text = text;
             this.connectedBy = connectedBy;
         }
 
-        /** The configuration property whose value connects the outside system that is the source, or null. */
-        public String connectedBy() {
+        /** The national system that is the source, counted once it is connected; null when none. */
+        public NationalSystem connectedBy() {
             return connectedBy;
         }
 

@@ -9,12 +9,38 @@ public record DossierFact(String code, long unitId, long receivingUnitId, String
                           Instant appointmentAt, Instant finishedAt, LocalDate finishedDay, String outcome, String timing,
                           boolean completed, boolean electronicResult, boolean digitised, boolean reused,
                           Instant returnedAt, Instant refusedAt, LocalDate refusedDay, int supplementRequests, int apologies,
-                          int lastVersion, int lastIndex) {
+                          int lastVersion, int lastIndex, boolean fee, Marks marks) {
+
+    /**
+     * What the other modules' events said of the dossier (kept as they come in
+     * {@code ind_dossier_mark} and {@code ind_dossier_complaint}, mirrored
+     * here so the aggregates can count them).
+     *
+     * @param dissatisfied rated "not satisfied", or named by a PAKN the desk did not refuse
+     */
+    record Marks(boolean synced, boolean paid, boolean population, boolean dissatisfied) {
+        static final Marks NONE = new Marks(false, false, false, false);
+    }
+
+    /** The same facts with these marks. */
+    DossierFact withMarks(Marks m) {
+        return new DossierFact(code, unitId, receivingUnitId, procedureCode, field, channel, onlineEligible, status, receivedAt,
+                receivedDay, appointmentAt, finishedAt, finishedDay, outcome, timing, completed, electronicResult, digitised,
+                reused, returnedAt, refusedAt, refusedDay, supplementRequests, apologies, lastVersion, lastIndex, fee, m);
+    }
+
+    /** The same facts with another mark of the last act seen. */
+    DossierFact withLast(int version, int index) {
+        return new DossierFact(code, unitId, receivingUnitId, procedureCode, field, channel, onlineEligible, status, receivedAt,
+                receivedDay, appointmentAt, finishedAt, finishedDay, outcome, timing, completed, electronicResult, digitised,
+                reused, returnedAt, refusedAt, refusedDay, supplementRequests, apologies, version, index, fee, marks);
+    }
 
     /** The aggregate columns of {@code ind_unit_day}, in order. */
     static final String[] COLUMNS = {"received", "received_online", "eligible", "eligible_online", "finished",
         "finished_early", "finished_on_time", "finished_late", "completed", "electronic_result", "digitised", "reused",
-        "refused"};
+        "refused", "received_fee", "received_fee_paid", "received_synced", "received_population",
+        "finished_good_dissatisfied"};
 
     /** What this dossier adds to one row of {@code ind_unit_day}. */
     record Contribution(long unitId, LocalDate day, String field, int[] values) {
@@ -29,6 +55,10 @@ public record DossierFact(String code, long unitId, long receivingUnitId, String
             v[1] = "ONLINE".equals(channel) ? 1 : 0;
             v[2] = onlineEligible ? 1 : 0;
             v[3] = onlineEligible && "ONLINE".equals(channel) ? 1 : 0;
+            v[13] = fee ? 1 : 0;
+            v[14] = fee && marks.paid() ? 1 : 0;
+            v[15] = marks.synced() ? 1 : 0;
+            v[16] = marks.population() ? 1 : 0;
             out.add(new Contribution(unitId, receivedDay, field, v));
         }
         if (finishedDay != null) {
@@ -41,6 +71,7 @@ public record DossierFact(String code, long unitId, long receivingUnitId, String
             v[9] = completed && electronicResult ? 1 : 0;
             v[10] = completed && digitised ? 1 : 0;
             v[11] = completed && reused ? 1 : 0;
+            v[17] = ("EARLY".equals(timing) || "ON_TIME".equals(timing)) && marks.dissatisfied() ? 1 : 0;
             out.add(new Contribution(unitId, finishedDay, field, v));
         }
         if (refusedDay != null) {
@@ -82,5 +113,14 @@ public record DossierFact(String code, long unitId, long receivingUnitId, String
             out.add(new MonthEndOpen(unitId, e, due, due ? appointmentMonth : received.withDayOfMonth(1)));
         }
         return out;
+    }
+
+    /** What the dossier adds to {@code ind_unit_month_procedure}: by the month received, its procedure, filed with population data. */
+    record ProcedureMonth(long unitId, LocalDate month, String procedureCode) {
+    }
+
+    /** Its row of {@code ind_unit_month_procedure}, or null before it is received. */
+    ProcedureMonth procedureMonth() {
+        return receivedDay == null ? null : new ProcedureMonth(unitId, receivedDay.withDayOfMonth(1), procedureCode);
     }
 }

@@ -58,7 +58,7 @@ public class FactStore {
      * transaction has just inserted the row (the caller locks it and starts over).
      */
     public boolean insertNew(DossierFact after) {
-        int n = jdbc.sql("INSERT INTO ind_dossier (" + FACT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        int n = jdbc.sql("INSERT INTO ind_dossier (" + FACT_COLUMNS + ") VALUES (" + PLACEHOLDERS + ")"
                         + " ON CONFLICT (code) DO NOTHING")
                 .params(params(after)).update();
         if (n == 0) {
@@ -72,7 +72,9 @@ public class FactStore {
             code, unit_id, receiving_unit_id, procedure_code, field, channel, online_eligible,
             status, received_at, received_day, appointment_at, finished_at, finished_day, outcome, timing, completed,
             electronic_result, digitised, reused, returned_at, refused_at, refused_day, supplement_requests, apologies,
-            last_version, last_index""";
+            last_version, last_index, fee, synced, paid, population, dissatisfied""";
+    private static final int FACT_COUNT = 31;
+    private static final String PLACEHOLDERS = String.join(",", java.util.Collections.nCopies(FACT_COUNT, "?"));
 
     private static final String FACT_UPDATE = """
             unit_id = excluded.unit_id, receiving_unit_id = excluded.receiving_unit_id,
@@ -84,7 +86,9 @@ public class FactStore {
             digitised = excluded.digitised, reused = excluded.reused, returned_at = excluded.returned_at,
             refused_at = excluded.refused_at, refused_day = excluded.refused_day,
             supplement_requests = excluded.supplement_requests, apologies = excluded.apologies,
-            last_version = excluded.last_version, last_index = excluded.last_index""";
+            last_version = excluded.last_version, last_index = excluded.last_index, fee = excluded.fee,
+            synced = excluded.synced, paid = excluded.paid, population = excluded.population,
+            dissatisfied = excluded.dissatisfied""";
 
     private static Object[] params(DossierFact after) {
         return new Object[]{after.code(), after.unitId(), after.receivingUnitId(), after.procedureCode(), after.field(),
@@ -92,7 +96,8 @@ public class FactStore {
             ts(after.appointmentAt()), ts(after.finishedAt()), after.finishedDay(), after.outcome(), after.timing(),
             after.completed(), after.electronicResult(), after.digitised(), after.reused(), ts(after.returnedAt()),
             ts(after.refusedAt()), after.refusedDay(), after.supplementRequests(), after.apologies(),
-            after.lastVersion(), after.lastIndex()};
+            after.lastVersion(), after.lastIndex(), after.fee(), after.marks().synced(), after.marks().paid(),
+            after.marks().population(), after.marks().dissatisfied()};
     }
 
     static DossierFact fact(ResultSet rs, int n) throws SQLException {
@@ -103,7 +108,8 @@ public class FactStore {
                 rs.getString("timing"), rs.getBoolean("completed"), rs.getBoolean("electronic_result"),
                 rs.getBoolean("digitised"), rs.getBoolean("reused"), instant(rs, "returned_at"), instant(rs, "refused_at"),
                 day(rs, "refused_day"), rs.getInt("supplement_requests"), rs.getInt("apologies"), rs.getInt("last_version"),
-                rs.getInt("last_index"));
+                rs.getInt("last_index"), rs.getBoolean("fee"), new DossierFact.Marks(rs.getBoolean("synced"),
+                        rs.getBoolean("paid"), rs.getBoolean("population"), rs.getBoolean("dissatisfied")));
     }
 
     static Instant instant(ResultSet rs, String col) throws SQLException {
@@ -122,7 +128,7 @@ public class FactStore {
 
     /** Writes the dossier's facts and moves the aggregates by the difference its contributions made. */
     public void save(DossierFact before, DossierFact after) {
-        jdbc.sql("INSERT INTO ind_dossier (" + FACT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        jdbc.sql("INSERT INTO ind_dossier (" + FACT_COLUMNS + ") VALUES (" + PLACEHOLDERS + ")"
                         + " ON CONFLICT (code) DO UPDATE SET " + FACT_UPDATE)
                 .params(params(after)).update();
         applyDelta(before, after);
@@ -150,6 +156,7 @@ public class FactStore {
         }
         Map<Key, int[]> delta = new java.util.TreeMap<>(KEY_ORDER);
         Map<DossierFact.MonthEndOpen, Integer> open = new java.util.TreeMap<>(OPEN_ORDER);
+        Map<DossierFact.ProcedureMonth, int[]> procedures = new java.util.TreeMap<>(PROCEDURE_ORDER);
         if (!replace.isEmpty()) {
             jdbc.sql("INSERT INTO ind_dossier (" + FACT_COLUMNS + ") " + UNNEST_FACTS
                             + " ON CONFLICT (code) DO UPDATE SET " + FACT_UPDATE)
@@ -159,6 +166,8 @@ public class FactStore {
                 add(delta, f, 1);
                 addOpen(open, held.get(f.code()), -1);
                 addOpen(open, f, 1);
+                addProcedure(procedures, held.get(f.code()), -1);
+                addProcedure(procedures, f, 1);
             }
         }
         List<String> lost = new ArrayList<>();
@@ -170,6 +179,7 @@ public class FactStore {
                 if (inserted.contains(f.code())) {
                     add(delta, f, 1);
                     addOpen(open, f, 1);
+                    addProcedure(procedures, f, 1);
                 } else {
                     lost.add(f.code());
                 }
@@ -177,16 +187,13 @@ public class FactStore {
         }
         writeDeltas(delta);
         writeOpen(open);
+        writeProcedures(procedures);
         return lost;
     }
 
     /** Equal but for the mark of the last act seen. */
     static boolean sameFacts(DossierFact a, DossierFact b) {
-        return a.equals(new DossierFact(b.code(), b.unitId(), b.receivingUnitId(), b.procedureCode(), b.field(), b.channel(),
-                b.onlineEligible(), b.status(), b.receivedAt(), b.receivedDay(), b.appointmentAt(), b.finishedAt(),
-                b.finishedDay(), b.outcome(), b.timing(), b.completed(), b.electronicResult(), b.digitised(), b.reused(),
-                b.returnedAt(), b.refusedAt(), b.refusedDay(), b.supplementRequests(), b.apologies(), a.lastVersion(),
-                a.lastIndex()));
+        return a.equals(b.withLast(a.lastVersion(), a.lastIndex()));
     }
 
     private static final String UNNEST_FACTS = """
@@ -195,17 +202,18 @@ public class FactStore {
                 CAST(? AS date[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS date[]), CAST(? AS text[]),
                 CAST(? AS text[]), CAST(? AS boolean[]), CAST(? AS boolean[]), CAST(? AS boolean[]), CAST(? AS boolean[]),
                 CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS date[]), CAST(? AS int[]), CAST(? AS int[]),
-                CAST(? AS int[]), CAST(? AS int[]))""";
+                CAST(? AS int[]), CAST(? AS int[]), CAST(? AS boolean[]), CAST(? AS boolean[]), CAST(? AS boolean[]),
+                CAST(? AS boolean[]), CAST(? AS boolean[]))""";
 
     private static Object[] arrays(List<DossierFact> fs) {
         int n = fs.size();
-        Object[][] cols = new Object[26][];
-        for (int c = 0; c < 26; c++) {
+        Object[][] cols = new Object[FACT_COUNT][];
+        for (int c = 0; c < FACT_COUNT; c++) {
             cols[c] = new String[n];
         }
         for (int i = 0; i < n; i++) {
             Object[] p = params(fs.get(i));
-            for (int c = 0; c < 26; c++) {
+            for (int c = 0; c < FACT_COUNT; c++) {
                 cols[c][i] = p[c] == null ? null : p[c] instanceof Timestamp t ? t.toInstant().toString() : p[c].toString();
             }
         }
@@ -316,6 +324,9 @@ public class FactStore {
         Map<DossierFact.MonthEndOpen, Integer> open = new java.util.TreeMap<>(OPEN_ORDER);
         addOpen(open, before, -1);
         addOpen(open, after, 1);
+        Map<DossierFact.ProcedureMonth, int[]> procedures = new java.util.TreeMap<>(PROCEDURE_ORDER);
+        addProcedure(procedures, before, -1);
+        addProcedure(procedures, after, 1);
         Map<Key, int[]> delta = new LinkedHashMap<>();
         if (before != null) {
             for (DossierFact.Contribution c : before.contributions()) {
@@ -339,6 +350,7 @@ public class FactStore {
         }
         if (rows.isEmpty()) {
             writeOpen(open);
+            writeProcedures(procedures);
             return;
         }
         // rows locked in one order by every act, so two acts never wait on each other crosswise
@@ -364,7 +376,95 @@ public class FactStore {
             }
         }
         jdbc.sql(sql).params(params).update();
-        // after ind_unit_day, as writeAll does: both tables are taken in one order by every writer
+        // after ind_unit_day, as writeAll does: the tables are taken in one order by every writer
         writeOpen(open);
+        writeProcedures(procedures);
+    }
+
+    private static final java.util.Comparator<DossierFact.ProcedureMonth> PROCEDURE_ORDER = java.util.Comparator
+            .comparing(DossierFact.ProcedureMonth::month).thenComparingLong(DossierFact.ProcedureMonth::unitId)
+            .thenComparing(DossierFact.ProcedureMonth::procedureCode);
+
+    private static void addProcedure(Map<DossierFact.ProcedureMonth, int[]> delta, DossierFact f, int sign) {
+        DossierFact.ProcedureMonth pm = f == null ? null : f.procedureMonth();
+        if (pm != null) {
+            int[] d = delta.computeIfAbsent(pm, k -> new int[2]);
+            d[0] += sign;
+            d[1] += f.marks().population() ? sign : 0;
+        }
+    }
+
+    /** Moves {@code ind_unit_month_procedure} by the summed differences, in one statement; nothing when they cancel out. */
+    private void writeProcedures(Map<DossierFact.ProcedureMonth, int[]> delta) {
+        delta.values().removeIf(d -> d[0] == 0 && d[1] == 0);
+        if (delta.isEmpty()) {
+            return;
+        }
+        int n = delta.size();
+        Long[] units = new Long[n];
+        String[] months = new String[n];
+        String[] codes = new String[n];
+        Integer[] received = new Integer[n];
+        Integer[] population = new Integer[n];
+        int i = 0;
+        for (Map.Entry<DossierFact.ProcedureMonth, int[]> e : delta.entrySet()) {
+            units[i] = e.getKey().unitId();
+            months[i] = e.getKey().month().toString();
+            codes[i] = e.getKey().procedureCode();
+            received[i] = e.getValue()[0];
+            population[i] = e.getValue()[1];
+            i++;
+        }
+        jdbc.sql("INSERT INTO ind_unit_month_procedure (unit_id, month, procedure_code, received, population) "
+                        + "SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS date[]), CAST(? AS text[]), CAST(? AS int[]), "
+                        + "CAST(? AS int[])) ON CONFLICT (month, unit_id, procedure_code) DO UPDATE SET "
+                        + "received = ind_unit_month_procedure.received + excluded.received, "
+                        + "population = ind_unit_month_procedure.population + excluded.population")
+                .params(units, months, codes, received, population).update();
+    }
+
+    /**
+     * What the marks and the PAKN say of these dossiers now
+     * ({@code ind_dossier_mark}, {@code ind_dossier_complaint}); dossiers
+     * with neither are left out (their marks are {@link DossierFact.Marks#NONE}).
+     */
+    Map<String, DossierFact.Marks> marks(List<String> codes) {
+        Map<String, DossierFact.Marks> out = new java.util.HashMap<>();
+        if (codes.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                SELECT c.code, m.synced_at IS NOT NULL AS synced, m.paid_at IS NOT NULL AS paid,
+                       m.population_at IS NOT NULL AS population,
+                       coalesce(m.unsatisfied, false) OR EXISTS (SELECT 1 FROM ind_dossier_complaint k
+                                                                 WHERE k.dossier_code = c.code AND NOT k.refused) AS dissatisfied
+                FROM unnest(CAST(? AS text[])) AS c (code) LEFT JOIN ind_dossier_mark m ON m.code = c.code""")
+                .param(codes.toArray(String[]::new))
+                .query(rs -> {
+                    DossierFact.Marks m = new DossierFact.Marks(rs.getBoolean("synced"), rs.getBoolean("paid"),
+                            rs.getBoolean("population"), rs.getBoolean("dissatisfied"));
+                    if (!m.equals(DossierFact.Marks.NONE)) {
+                        out.put(rs.getString("code"), m);
+                    }
+                });
+        return out;
+    }
+
+    DossierFact.Marks marks(String code) {
+        return marks(List.of(code)).getOrDefault(code, DossierFact.Marks.NONE);
+    }
+
+    /**
+     * Brings the dossier's facts in step with its marks after an event
+     * changed them (its row locked); nothing when the read model does not hold
+     * the dossier yet (its facts read the marks when they are made).
+     */
+    public void remark(String code) {
+        lock(code).ifPresent(before -> {
+            DossierFact.Marks now = marks(code);
+            if (!now.equals(before.marks())) {
+                save(before, before.withMarks(now));
+            }
+        });
     }
 }

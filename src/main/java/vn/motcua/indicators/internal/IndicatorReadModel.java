@@ -95,6 +95,9 @@ public class IndicatorReadModel {
         long scoringUnit(UnitId unit);
 
         boolean isScored(long unit);
+
+        /** What the other modules' events have said of the dossier so far (read when its facts are first made). */
+        DossierFact.Marks marks(String code);
     }
 
     record Papers(String resultFileId, List<ComponentItem> components) {
@@ -121,11 +124,25 @@ public class IndicatorReadModel {
         public boolean isScored(long unit) {
             return scoring.isScored(unit);
         }
+
+        @Override
+        public DossierFact.Marks marks(String code) {
+            return facts.marks(code);
+        }
     };
 
-    /** The answers of the modules, remembered for the length of a rebuild (the papers come with the history). */
-    Sources remembering(DossierActs current) {
+    /**
+     * The answers of the modules, remembered for the length of a rebuild (the
+     * papers come with the history, the marks with the page: {@code marks}
+     * holds those of the page's dossiers that have any).
+     */
+    Sources remembering(DossierActs current, Map<String, DossierFact.Marks> marks) {
         return new Sources() {
+            @Override
+            public DossierFact.Marks marks(String code) {
+                return marks.getOrDefault(code, DossierFact.Marks.NONE);
+            }
+
             @Override
             public Optional<ProcedureDetail> procedure(String code) {
                 return procedures.computeIfAbsent(code, catalog::findPublished);
@@ -160,8 +177,8 @@ public class IndicatorReadModel {
     }
 
     /** The dossier's facts folded from its whole history, as the live path would have left them. */
-    DossierFact fold(DossierActs history) {
-        return fold(history, remembering(history));
+    DossierFact fold(DossierActs history, Map<String, DossierFact.Marks> marks) {
+        return fold(history, remembering(history, marks));
     }
 
     DossierFact fold(DossierActs history, Sources src) {
@@ -186,12 +203,17 @@ public class IndicatorReadModel {
         long unit;
         String field;
         boolean eligible;
+        boolean fee;
+        DossierFact.Marks marks;
         long receiving = e.receivingUnit() == null ? (b == null ? 0 : b.receivingUnitId()) : e.receivingUnit().value();
         UnitId handling = e.handlingUnit() != null ? e.handlingUnit() : e.receivingUnit();
         if (b == null) {
             Optional<ProcedureDetail> p = src.procedure(e.procedureCode());
             field = p.map(ProcedureDetail::field).orElse("");
             eligible = p.map(d -> d.onlineLevel() == OnlineLevel.FULL).orElse(false);
+            // the fee as the catalogue published it when the dossier was first seen (ONLINE_PAYMENT_DOSSIERS)
+            fee = p.map(d -> d.feeVnd() > 0).orElse(false);
+            marks = src.marks(e.code());
             // a province-level procedure names its department; a commune-level one is the handling commune's
             Optional<Long> agency = p.map(ProcedureDetail::agency).flatMap(a -> Optional.ofNullable(a.id()));
             unit = agency.isPresent() ? src.scoringUnit(new UnitId(agency.get()))
@@ -199,6 +221,8 @@ public class IndicatorReadModel {
         } else {
             field = b.field();
             eligible = b.onlineEligible();
+            fee = b.fee();
+            marks = b.marks();
             unit = b.unitId();
             if (handling != null) {
                 long candidate = src.scoringUnit(handling);
@@ -260,7 +284,7 @@ public class IndicatorReadModel {
                 e.channel() == null ? (b == null ? "IN_PERSON" : b.channel()) : e.channel().name(), eligible, e.to().code(),
                 receivedAt, day(receivedAt), appointment, finishedAt, day(finishedAt), outcome, timing, completed, electronic,
                 digitised, reused, returnedAt, refusedAt, day(refusedAt), e.supplementRequests(), e.apologies(), e.version(),
-                e.index());
+                e.index(), fee, marks);
     }
 
     private static boolean digitised(ComponentItem c) {

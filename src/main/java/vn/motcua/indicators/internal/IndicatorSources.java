@@ -1,24 +1,26 @@
 package vn.motcua.indicators.internal;
 
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import vn.motcua.indicators.Indicator;
+import vn.motcua.integration.NationalSystem;
+import vn.motcua.integration.NationalSystems;
 
 /**
  * Whether an indicator is counted here: always when its source is inside
  * MotCua; when its source is an outside national system (the national
  * portal, the payment platform, the population database), only once that
- * system is connected (its address configured). Until then the index says
+ * system is connected, as the integration module's adapter decides it
+ * ({@link NationalSystems}). Until then the index says
  * "no source yet" and applies the national rule for missing data, instead of
  * scoring a zero that no dossier could have changed.
  */
 @Component
 public class IndicatorSources {
 
-    private final Environment env;
+    private final NationalSystems systems;
 
-    public IndicatorSources(Environment env) {
-        this.env = env;
+    public IndicatorSources(NationalSystems systems) {
+        this.systems = systems;
     }
 
     /** Why the indicator has no figure (the API's {@code source}), or null when it is counted. */
@@ -30,7 +32,7 @@ public class IndicatorSources {
         if (i.hasSource()) {
             return true;
         }
-        String property = i.noSource().connectedBy();
-        return property != null && !env.getProperty(property, "").isBlank();
+        NationalSystem system = i.noSource().connectedBy();
+        return system != null && systems.connected(system);
     }
 }

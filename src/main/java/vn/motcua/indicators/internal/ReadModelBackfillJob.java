@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 /**
  * The back-fill of the 766 read model after start-up: a few minutes after a
  * node starts, and hourly, it rebuilds the read model from the dossiers'
- * histories if no rebuild has ever finished (the dossiers acted on before the
- * read model existed are then counted), resuming an interrupted one from its
- * cursor. Once one has finished it does nothing: the live listener keeps the
+ * histories if no rebuild of the read model's current shape has finished (the
+ * dossiers acted on before the read model existed, or before an upgrade that
+ * added what only a rebuild can fill, are then counted), resuming an
+ * interrupted one from its cursor. Once one has finished it does nothing: the live listener keeps the
  * model, and an administrator can ask for a rebuild. Once across the nodes
  * (this job's lock, and the rebuild's own).
  */

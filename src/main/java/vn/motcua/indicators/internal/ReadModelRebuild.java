@@ -58,6 +58,12 @@ import vn.motcua.shared.DomainRuleViolation;
 public class ReadModelRebuild {
 
     static final String LOCK = "indicators-read-model-rebuild";
+    /**
+     * The shape of the read model this code keeps ({@code ind_rebuild.model}):
+     * 2 since V42 (each dossier's fee, known only from the catalogue). The
+     * back-fill rebuilds once after an upgrade to a new shape.
+     */
+    static final int MODEL = 2;
     /** Dossiers per page (one transaction each). */
     static final int PAGE = 1000;
     private static final int ATTEMPTS = 5;
@@ -139,16 +145,20 @@ public class ReadModelRebuild {
     }
 
     /**
-     * The back-fill: once no run has ever finished, resumes the latest
-     * unfinished one (a node stopped during it) or starts the first; after
-     * that, nothing. Returns the run made, if any.
+     * The back-fill: while no run of the read model's current shape
+     * ({@link #MODEL}) has finished, resumes the latest unfinished one (a node
+     * stopped during it) or starts one; after that, nothing. Returns the run
+     * made, if any.
      */
     public Optional<Run> backfillIfNeverDone() {
-        boolean done = jdbc.sql("SELECT count(*) FROM ind_rebuild WHERE status = 'DONE'").query(Long.class).single() > 0;
+        boolean done = jdbc.sql("SELECT count(*) FROM ind_rebuild WHERE status = 'DONE' AND model >= ?").param(MODEL)
+                .query(Long.class).single() > 0;
         if (done || running()) {
             return Optional.empty();
         }
-        Optional<Run> last = latest();
+        // resume an unfinished run of this shape; a run of an older shape is not resumed (its first pages lack what changed)
+        Optional<Run> last = jdbc.sql("SELECT * FROM ind_rebuild WHERE status <> 'DONE' AND model = ? ORDER BY id DESC LIMIT 1")
+                .param(MODEL).query(ReadModelRebuild::run).optional();
         long id = last.isPresent() ? last.get().id() : create("system", "");
         if (last.isPresent()) {
             jdbc.sql("UPDATE ind_rebuild SET status = 'RUNNING', error = NULL, finished_at = NULL, updated_at = ? WHERE id = ?")
@@ -167,9 +177,9 @@ public class ReadModelRebuild {
     private long create(String by, String afterCode) {
         OffsetDateTime now = now();
         return jdbc.sql("""
-                INSERT INTO ind_rebuild (started_at, started_by, status, after_code, updated_at)
-                VALUES (?, ?, 'RUNNING', ?, ?) RETURNING id""")
-                .params(now, by, afterCode == null ? "" : afterCode.trim(), now).query(Long.class).single();
+                INSERT INTO ind_rebuild (started_at, started_by, status, after_code, updated_at, model)
+                VALUES (?, ?, 'RUNNING', ?, ?, ?) RETURNING id""")
+                .params(now, by, afterCode == null ? "" : afterCode.trim(), now, MODEL).query(Long.class).single();
     }
 
     private OffsetDateTime now() {
@@ -237,6 +247,7 @@ public class ReadModelRebuild {
                 codes.add(d.code());
             }
             Map<String, DossierFact> held = facts.lockAll(codes);
+            Map<String, DossierFact.Marks> marks = facts.marks(codes);
             boolean stale = false;
             List<DossierFact> rebuilt = new ArrayList<>(page.size());
             long acts = 0;
@@ -246,7 +257,7 @@ public class ReadModelRebuild {
                     stale = true; // a live act committed between the read and the lock
                 }
                 acts += d.acts().size();
-                DossierFact f = readModel.fold(d);
+                DossierFact f = readModel.fold(d, marks);
                 if (f != null) {
                     rebuilt.add(f);
                 }

@@ -1,18 +1,14 @@
 package vn.motcua.indicators.internal;
 
 import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import vn.motcua.catalog.CatalogService;
 import vn.motcua.indicators.DrillDown;
 import vn.motcua.indicators.Indicator;
 import vn.motcua.indicators.internal.Scoring.Fraction;
@@ -46,21 +42,11 @@ public class SourceQueries {
     private static final String FEEDBACK_OPEN_DUE = FEEDBACK_OPEN + " AND due_at >= :start AND due_at < :end";
     private static final String FEEDBACK_OPEN_IN_TIME = FEEDBACK_OPEN
             + " AND received_day BETWEEN :from AND :to AND (due_at IS NULL OR due_at >= :end)";
-    /** Dossiers rated "not satisfied" or named by a PAKN the desk did not refuse. */
-    private static final String DISSATISFIED = "code IN (SELECT code FROM ind_dossier_mark WHERE unsatisfied "
-            + "UNION SELECT dossier_code FROM ind_dossier_complaint WHERE NOT refused)";
-
-    private static final Duration FEE_CACHE = Duration.ofMinutes(5);
-
     private final JdbcClient jdbc;
-    private final CatalogService catalog;
     private final IndicatorSources sources;
-    private final Map<String, Boolean> fees = new ConcurrentHashMap<>();
-    private volatile Instant feesSince = Instant.EPOCH;
 
-    public SourceQueries(JdbcClient jdbc, CatalogService catalog, IndicatorSources sources) {
+    public SourceQueries(JdbcClient jdbc, IndicatorSources sources) {
         this.jdbc = jdbc;
-        this.catalog = catalog;
         this.sources = sources;
     }
 
@@ -125,6 +111,11 @@ public class SourceQueries {
 
     /** The counts of the period per scoring unit; {@code units} null for every unit. */
     Map<Long, Counts> countsByUnit(Long[] units, LocalDate from, LocalDate to) {
+        return countsByUnit(units, from, to, IndexQueries.monthAligned(from, to));
+    }
+
+    /** As above; {@code monthly} false counts the procedures from the facts even for whole months (tests compare both). */
+    Map<Long, Counts> countsByUnit(Long[] units, LocalDate from, LocalDate to, boolean monthly) {
         Map<Long, Counts> out = new HashMap<>();
         bind("SELECT unit_id, count(*) FILTER (WHERE " + FEEDBACK_ANSWERED + ") answered, "
                 + "count(*) FILTER (WHERE " + FEEDBACK_ANSWERED + " AND on_time) on_time, "
@@ -141,34 +132,40 @@ public class SourceQueries {
                     c.openDue = rs.getLong("open_due");
                     c.openInTime = rs.getLong("open_in_time");
                 });
-        bind("SELECT unit_id, count(*) n FROM ind_dossier WHERE finished_day BETWEEN :from AND :to "
-                + "AND timing IN ('EARLY', 'ON_TIME') AND " + DISSATISFIED + unitFilter("unit_id", units)
+        boolean connected = sources.counted(Indicator.DOSSIER_SYNC) || sources.counted(Indicator.ONLINE_PAYMENT_DOSSIERS)
+                || sources.counted(Indicator.CITIZEN_DATA_CONNECTED_DOSSIER);
+        // the per-day aggregates: the dissatisfied among those finished early or on time, and what the marks say of
+        // the dossiers received in the period (kept on the facts by the listeners, summed per unit, day and field)
+        bind("SELECT unit_id, sum(finished_good_dissatisfied) dissatisfied, sum(received) received, "
+                + "sum(received_synced) synced, sum(received_population) population, sum(received_fee) fee, "
+                + "sum(received_fee_paid) paid FROM ind_unit_day WHERE day BETWEEN :from AND :to" + unitFilter("unit_id", units)
                 + " GROUP BY unit_id", units, from, to)
                 .query(rs -> {
-                    out.computeIfAbsent(rs.getLong("unit_id"), k -> new Counts()).dissatisfiedGood = rs.getLong("n");
+                    Counts c = out.computeIfAbsent(rs.getLong("unit_id"), k -> new Counts());
+                    c.dissatisfiedGood = rs.getLong("dissatisfied");
+                    if (connected) {
+                        c.received = rs.getLong("received");
+                        c.synced = rs.getLong("synced");
+                        c.population = rs.getLong("population");
+                        c.feeReceived = rs.getLong("fee");
+                        c.paid = rs.getLong("paid");
+                    }
                 });
-        if (sources.counted(Indicator.DOSSIER_SYNC) || sources.counted(Indicator.ONLINE_PAYMENT_DOSSIERS)
-                || sources.counted(Indicator.CITIZEN_DATA_CONNECTED_DOSSIER)) {
-            // one pass over the period's received dossiers, by procedure (for the fee and the procedures counted)
-            bind("SELECT d.unit_id, d.procedure_code, count(*) n, count(m.synced_at) synced, count(m.paid_at) paid, "
-                    + "count(m.population_at) population FROM ind_dossier d LEFT JOIN ind_dossier_mark m ON m.code = d.code "
-                    + "WHERE d.received_day BETWEEN :from AND :to" + unitFilter("d.unit_id", units)
-                    + " GROUP BY d.unit_id, d.procedure_code", units, from, to)
-                    .query(rs -> {
-                        Counts c = out.computeIfAbsent(rs.getLong("unit_id"), k -> new Counts());
-                        long n = rs.getLong("n");
-                        c.received += n;
-                        c.synced += rs.getLong("synced");
-                        c.population += rs.getLong("population");
-                        c.procedures++;
-                        if (rs.getLong("population") > 0) {
-                            c.populationProcedures++;
-                        }
-                        if (hasFee(rs.getString("procedure_code"))) {
-                            c.feeReceived += n;
-                            c.paid += rs.getLong("paid");
-                        }
-                    });
+        if (sources.counted(Indicator.CITIZEN_DATA_CONNECTED_FORMALITY)) {
+            // procedures, not dossiers: per unit, those that received dossiers in the period, and those filed with
+            // population data; whole months from the per-month counts, other periods from the facts
+            String sql = monthly
+                    ? "SELECT unit_id, count(*) FILTER (WHERE r > 0) procedures, count(*) FILTER (WHERE p > 0) population "
+                    + "FROM (SELECT unit_id, procedure_code, sum(received) r, sum(population) p FROM ind_unit_month_procedure "
+                    + "WHERE month BETWEEN :from AND :to" + unitFilter("unit_id", units) + " GROUP BY 1, 2) x GROUP BY unit_id"
+                    : "SELECT unit_id, count(DISTINCT procedure_code) procedures, "
+                    + "count(DISTINCT procedure_code) FILTER (WHERE population) population FROM ind_dossier "
+                    + "WHERE received_day BETWEEN :from AND :to" + unitFilter("unit_id", units) + " GROUP BY unit_id";
+            bind(sql, units, from, to).query(rs -> {
+                Counts c = out.computeIfAbsent(rs.getLong("unit_id"), k -> new Counts());
+                c.procedures = rs.getLong("procedures");
+                c.populationProcedures = rs.getLong("population");
+            });
         }
         return out;
     }
@@ -177,16 +174,6 @@ public class SourceQueries {
         Counts sum = new Counts();
         countsByUnit(units, from, to).values().forEach(sum::add);
         return sum;
-    }
-
-    /** Whether the procedure's published version takes a fee (kept 5 minutes). */
-    boolean hasFee(String procedureCode) {
-        if (Instant.now().isAfter(feesSince.plus(FEE_CACHE))) {
-            fees.clear();
-            feesSince = Instant.now();
-        }
-        return fees.computeIfAbsent(procedureCode,
-                c -> catalog.findPublished(c).map(p -> p.feeVnd() > 0).orElse(false));
     }
 
     /** The PAKN or dossiers behind an indicator's numerator and denominator, as {@link IndexQueries#drillDown}. */
@@ -209,19 +196,19 @@ public class SourceQueries {
             switch (i) {
                 case DOSSIER_RECEIVING_SATISFACTION -> {
                     den = "finished_day BETWEEN :from AND :to";
-                    num = "timing IN ('EARLY', 'ON_TIME') AND NOT " + DISSATISFIED;
+                    num = "timing IN ('EARLY', 'ON_TIME') AND NOT dissatisfied";
                 }
                 case DOSSIER_SYNC -> {
                     den = "received_day BETWEEN :from AND :to";
-                    num = "code IN (SELECT code FROM ind_dossier_mark WHERE synced_at IS NOT NULL)";
+                    num = "synced";
                 }
                 case CITIZEN_DATA_CONNECTED_DOSSIER, CITIZEN_DATA_CONNECTED_FORMALITY -> {
                     den = "received_day BETWEEN :from AND :to";
-                    num = "code IN (SELECT code FROM ind_dossier_mark WHERE population_at IS NOT NULL)";
+                    num = "population";
                 }
                 case ONLINE_PAYMENT_DOSSIERS -> {
-                    den = "received_day BETWEEN :from AND :to AND procedure_code = ANY(:fees)";
-                    num = "code IN (SELECT code FROM ind_dossier_mark WHERE paid_at IS NOT NULL)";
+                    den = "received_day BETWEEN :from AND :to AND fee";
+                    num = "paid";
                 }
                 default -> {
                     return new IndexQueries.DrillDownRows(List.of(), List.of(), List.of(), 0, 0, 0);
@@ -232,9 +219,6 @@ public class SourceQueries {
                     + " ORDER BY coalesce(finished_at, appointment_at, received_at), code";
         }
         var q = bind(sql, units, from, to);
-        if (i == Indicator.ONLINE_PAYMENT_DOSSIERS) {
-            q = q.param("fees", feeProcedures(units, from, to));
-        }
         DrillDownCollector c = new DrillDownCollector(linesInNumerator, lineOffset, lineLimit);
         String basis = listsFeedback(i) ? "FEEDBACK"
                 : i == Indicator.DOSSIER_RECEIVING_SATISFACTION ? "FINISHED" : "RECEIVED";
@@ -257,9 +241,9 @@ public class SourceQueries {
     private IndexQueries.DrillDownRows procedures(Long[] units, LocalDate from, LocalDate to) {
         List<String> num = new ArrayList<>();
         List<String> den = new ArrayList<>();
-        bind("SELECT d.procedure_code, count(m.population_at) population FROM ind_dossier d "
-                + "LEFT JOIN ind_dossier_mark m ON m.code = d.code WHERE d.received_day BETWEEN :from AND :to"
-                + unitFilter("d.unit_id", units) + " GROUP BY d.procedure_code ORDER BY d.procedure_code", units, from, to)
+        bind("SELECT procedure_code, count(*) FILTER (WHERE population) population FROM ind_dossier "
+                + "WHERE received_day BETWEEN :from AND :to" + unitFilter("unit_id", units)
+                + " GROUP BY procedure_code ORDER BY procedure_code", units, from, to)
                 .query(rs -> {
                     den.add(rs.getString(1));
                     if (rs.getLong(2) > 0) {
@@ -267,12 +251,6 @@ public class SourceQueries {
                     }
                 });
         return new IndexQueries.DrillDownRows(num, den, List.of(), 0, num.size(), den.size());
-    }
-
-    private String[] feeProcedures(Long[] units, LocalDate from, LocalDate to) {
-        return bind("SELECT DISTINCT procedure_code FROM ind_dossier WHERE received_day BETWEEN :from AND :to"
-                + unitFilter("unit_id", units), units, from, to)
-                .query((rs, n) -> rs.getString(1)).list().stream().filter(this::hasFee).toArray(String[]::new);
     }
 
     private static java.time.OffsetDateTime odt(Timestamp t) {

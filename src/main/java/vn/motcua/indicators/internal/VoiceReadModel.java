@@ -28,17 +28,21 @@ import vn.motcua.portal.RatingService;
  * (integration). Synchronous listeners, in the publishing transaction, like
  * the dossier facts ({@link IndicatorReadModel}); each write is idempotent
  * (the first acknowledgement, payment or filing is kept), so an event seen
- * twice changes nothing.
+ * twice changes nothing. What a dossier's marks become is mirrored on its
+ * facts at once ({@link FactStore#remark}), so the per-day aggregates count
+ * them and the ranking needs no pass over the period's dossiers.
  */
 @Component
 public class VoiceReadModel {
 
     private final JdbcClient jdbc;
     private final ScoringUnits scoring;
+    private final FactStore facts;
 
-    public VoiceReadModel(JdbcClient jdbc, ScoringUnits scoring) {
+    public VoiceReadModel(JdbcClient jdbc, ScoringUnits scoring, FactStore facts) {
         this.jdbc = jdbc;
         this.scoring = scoring;
+        this.facts = facts;
     }
 
     private static Timestamp ts(Instant i) {
@@ -99,11 +103,13 @@ public class VoiceReadModel {
         jdbc.sql("INSERT INTO ind_dossier_complaint (feedback_code, dossier_code) VALUES (?, ?) ON CONFLICT DO NOTHING")
                 .params(e.code(), e.dossierCode())
                 .update();
+        facts.remark(e.dossierCode());
     }
 
     @EventListener
     public void on(FeedbackRefused e) {
-        jdbc.sql("UPDATE ind_dossier_complaint SET refused = true WHERE feedback_code = ?").param(e.code()).update();
+        jdbc.sql("UPDATE ind_dossier_complaint SET refused = true WHERE feedback_code = ? RETURNING dossier_code")
+                .param(e.code()).query(String.class).optional().ifPresent(facts::remark);
     }
 
     // --- dossiers --------------------------------------------------------------------------------
@@ -118,6 +124,7 @@ public class VoiceReadModel {
                 ON CONFLICT (code) DO UPDATE SET unsatisfied = true""")
                 .param(e.code())
                 .update();
+        facts.remark(e.code());
     }
 
     @EventListener
@@ -141,5 +148,6 @@ public class VoiceReadModel {
                         + column + " = coalesce(ind_dossier_mark." + column + ", excluded." + column + ")")
                 .params(code, ts(at == null ? Instant.now() : at))
                 .update();
+        facts.remark(code);
     }
 }

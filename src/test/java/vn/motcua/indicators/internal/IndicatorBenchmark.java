@@ -68,9 +68,6 @@ public final class IndicatorBenchmark {
         createDatabase(url);
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             schema(c, a.containsKey("keep"));
-            if (a.containsKey("keep")) {
-                upgrade(c, dossiers, units);
-            }
             if (events > 0) {
                 catchUp(c, events);
                 replay(c, events);
@@ -160,18 +157,7 @@ public final class IndicatorBenchmark {
 
     /** The sources' queries with the three national systems connected or not; half of the procedures take a fee. */
     static SourceQueries sourceQueries(JdbcClient jdbc, boolean connected) {
-        org.springframework.mock.env.MockEnvironment env = new org.springframework.mock.env.MockEnvironment();
-        if (connected) {
-            for (String system : new String[]{"national-portal", "payment", "population"}) {
-                env.setProperty("motcua.integration." + system + ".url", "http://127.0.0.1:9");
-            }
-        }
-        return new SourceQueries(jdbc, null, new IndicatorSources(env)) {
-            @Override
-            boolean hasFee(String procedureCode) {
-                return (procedureCode.hashCode() & 1) == 0;
-            }
-        };
+        return new SourceQueries(jdbc, new IndicatorSources(system -> connected));
     }
 
     /** The ranking as {@code IndexEngine.ranking} computes it: both kinds of counts, then the scoring of each unit. */
@@ -253,9 +239,10 @@ public final class IndicatorBenchmark {
                 List<String> codes = new ArrayList<>(page.size());
                 page.forEach(p -> codes.add(p.code()));
                 Map<String, DossierFact> held = store.lockAll(codes);
+                Map<String, DossierFact.Marks> marks = store.marks(codes);
                 List<DossierFact> rebuilt = new ArrayList<>(page.size());
                 for (DossierActs p : page) {
-                    rebuilt.add(model.fold(p, sourcesWith(p)));
+                    rebuilt.add(model.fold(p, sourcesWith(p, marks)));
                     acts += p.acts().size();
                 }
                 store.writeAll(held, rebuilt);
@@ -267,7 +254,7 @@ public final class IndicatorBenchmark {
         }
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
-            st.execute("TRUNCATE ind_dossier, ind_unit_day, ind_unit_month_end_open");
+            st.execute("TRUNCATE ind_dossier, ind_unit_day, ind_unit_month_end_open, ind_unit_month_procedure, ind_dossier_mark");
         }
     }
 
@@ -294,7 +281,7 @@ public final class IndicatorBenchmark {
                 }
                 long t0 = System.nanoTime();
                 DossierFact before = store.lock(e.code()).orElse(null);
-                DossierFact after = model.next(before, e, sourcesWith(h));
+                DossierFact after = model.next(before, e, sourcesWith(h, Map.of()));
                 if (before == null) {
                     store.insertNew(after);
                 } else {
@@ -311,11 +298,11 @@ public final class IndicatorBenchmark {
                 ns[events / 2] / 1e6, ns[(int) (events * 0.95)] / 1e6, total / 1e6 / events);
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
-            st.execute("TRUNCATE ind_dossier, ind_unit_day, ind_unit_month_end_open");
+            st.execute("TRUNCATE ind_dossier, ind_unit_day, ind_unit_month_end_open, ind_unit_month_procedure, ind_dossier_mark");
         }
     }
 
-    static IndicatorReadModel.Sources sourcesWith(DossierActs h) {
+    static IndicatorReadModel.Sources sourcesWith(DossierActs h, Map<String, DossierFact.Marks> marks) {
         return new IndicatorReadModel.Sources() {
             @Override
             public java.util.Optional<vn.motcua.catalog.ProcedureDetail> procedure(String code) {
@@ -335,6 +322,11 @@ public final class IndicatorBenchmark {
             @Override
             public boolean isScored(long unit) {
                 return true;
+            }
+
+            @Override
+            public DossierFact.Marks marks(String code) {
+                return marks.getOrDefault(code, DossierFact.Marks.NONE);
             }
         };
     }
@@ -360,16 +352,19 @@ public final class IndicatorBenchmark {
                 }
             }
             s.execute("DROP TABLE IF EXISTS ind_dossier, ind_unit_day, ind_weight, ind_band, ind_unit_month_end_open, "
-                    + "ind_feedback, ind_dossier_mark, ind_dossier_complaint");
-            for (String m : new String[]{"V26__indicators_read_model.sql", "V28__indicator_open_index.sql"}) {
+                    + "ind_feedback, ind_dossier_mark, ind_dossier_complaint, ind_rebuild, ind_unit_month_procedure");
+            for (String m : new String[]{"V26__indicators_read_model.sql", "V28__indicator_open_index.sql",
+                "V39__indicators_read_model_rebuild.sql"}) {
                 s.execute(migration(m));
             }
             s.execute(sourceTables());
             s.execute(migration(V41));
+            s.execute(migration(V42));
         }
     }
 
     static final String V41 = "V41__indicators_open_at_month_end.sql";
+    static final String V42 = "V42__indicator_sources_aggregated.sql";
 
     static String migration(String name) throws Exception {
         try (InputStream in = IndicatorBenchmark.class.getResourceAsStream("/db/migration/" + name)) {
@@ -384,57 +379,27 @@ public final class IndicatorBenchmark {
     }
 
     /**
-     * A database kept from a run before V40/V41: adds their tables, the counts
-     * per month's end summed from the facts (as the migration does) and the
-     * sources' rows.
-     */
-    static void upgrade(Connection c, int dossiers, int units) throws Exception {
-        try (Statement s = c.createStatement()) {
-            var rs = s.executeQuery("SELECT to_regclass('ind_unit_month_end_open') IS NULL, to_regclass('ind_dossier_mark') IS NULL");
-            rs.next();
-            boolean noMonthEnds = rs.getBoolean(1);
-            boolean noSources = rs.getBoolean(2);
-            if (noMonthEnds) {
-                long t0 = System.nanoTime();
-                s.execute(migration(V41));
-                s.execute("VACUUM ANALYZE ind_unit_month_end_open");
-                s.execute("VACUUM ANALYZE ind_dossier");
-                System.out.printf("V41 on the kept facts in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-            }
-            if (noSources) {
-                s.execute(sourceTables());
-                fillSources(s, dossiers, units);
-            }
-        }
-    }
-
-    /**
-     * The sources' read model: PAKN (one per 50 dossiers, 90 % answered), and
-     * marks on the dossiers (95 % synced, a third of the online ones paid, a
-     * fifth with population data, 1 % rated "not satisfied"), 0.2 % named by a PAKN.
+     * The sources' read model, consistent with the facts' marks: the marks of
+     * every dossier that has any, and PAKN (one per 50 dossiers, 90 %
+     * answered).
      */
     static void fillSources(Statement s, int dossiers, int units) throws Exception {
         long t0 = System.nanoTime();
-        s.execute("SET synchronous_commit = off");
         s.execute("""
                 INSERT INTO ind_dossier_mark (code, unsatisfied, synced_at, paid_at, population_at)
-                SELECT code, h %% 100 = 0, CASE WHEN h %% 20 <> 1 THEN received_at + interval '1 hour' END,
-                       CASE WHEN channel = 'ONLINE' AND h %% 3 = 0 THEN received_at END,
-                       CASE WHEN h %% 5 = 0 THEN received_at END
-                FROM (SELECT code, channel, received_at, abs(hashtext(code)) h FROM ind_dossier WHERE received_at IS NOT NULL) x
-                """.formatted());
-        s.execute("INSERT INTO ind_dossier_complaint (feedback_code, dossier_code, refused) "
-                + "SELECT 'PK-' || code, code, abs(hashtext(code)) % 1000 = 7 FROM ind_dossier WHERE abs(hashtext(code)) % 500 = 7");
+                SELECT code, dissatisfied, CASE WHEN synced THEN received_at + interval '1 hour' END,
+                       CASE WHEN paid THEN received_at END, CASE WHEN population THEN received_at END
+                FROM ind_dossier WHERE synced OR paid OR population OR dissatisfied""");
         s.execute("""
                 INSERT INTO ind_feedback (code, unit_id, received_at, received_day, due_at, answered_at, answered_day, on_time, unsatisfied)
                 SELECT 'PAKN-' || g, 1 + g %% %d, r, (r AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, r + interval '10 days',
                        CASE WHEN g %% 10 <> 0 THEN r + (g %% 15) * interval '1 day' END,
                        CASE WHEN g %% 10 <> 0 THEN ((r + (g %% 15) * interval '1 day') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END,
                        CASE WHEN g %% 10 <> 0 THEN g %% 15 <= 10 END, g %% 7 = 0
-                FROM (SELECT g, timestamptz '2025-01-01 08:00+07' + ((g * 104729) %% 63072000) * interval '1 second' AS r
-                      FROM generate_series(1, %d) g) x
+                FROM (SELECT g::bigint AS g, timestamptz '2025-01-01 08:00+07' + ((g::bigint * 104729) %% 63072000) * interval '1 second' AS r
+                      FROM generate_series(1, %d) AS s (g)) x
                 """.formatted(units, Math.max(1, dossiers / 50)));
-        for (String t : new String[]{"ind_dossier_mark", "ind_dossier_complaint", "ind_feedback"}) {
+        for (String t : new String[]{"ind_dossier_mark", "ind_feedback"}) {
             s.execute("VACUUM ANALYZE " + t);
         }
         System.out.printf("sources filled in %.0f s%n", (System.nanoTime() - t0) / 1e9);
@@ -479,7 +444,7 @@ public final class IndicatorBenchmark {
         System.out.printf("catch-up: %,d events in %.1f s = %,.0f events/s (commit every 100)%n", done, s, done / s);
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
-            st.execute("TRUNCATE ind_dossier, ind_unit_day, ind_unit_month_end_open");
+            st.execute("TRUNCATE ind_dossier, ind_unit_day, ind_unit_month_end_open, ind_unit_month_procedure, ind_dossier_mark");
         }
     }
 
@@ -487,10 +452,16 @@ public final class IndicatorBenchmark {
                             Instant due, Instant end, LocalDate endDay, String timing, boolean completed, int version, int index) {
         return new DossierFact(code, unit, unit, "1.000001", field, online ? "ONLINE" : "IN_PERSON", true, status, received,
                 day, due, end, endDay, end == null ? null : "DONE", timing, completed, completed && online, false, false,
-                null, null, null, 0, 0, version, index);
+                null, null, null, 0, 0, version, index, online, new DossierFact.Marks(online, online, false, false));
     }
 
-    /** Bulk facts for two years, 5 % still open, and the per-day aggregates summed from them. */
+    /**
+     * Bulk facts for two years, 5 % still open, each unit receiving dossiers of
+     * 40 of the 400 procedures (half of them with a fee); 95 % acknowledged by
+     * the national portal, a fifth filed with population data, most online
+     * dossiers with a fee paid online, 1 % rated "not satisfied"; and the
+     * aggregates summed from them (what the listeners would have left).
+     */
     static void fill(Connection c, int dossiers, int units) throws Exception {
         long t0 = System.nanoTime();
         try (Statement s = c.createStatement()) {
@@ -498,42 +469,53 @@ public final class IndicatorBenchmark {
             s.execute("""
                     INSERT INTO ind_dossier (code, unit_id, receiving_unit_id, procedure_code, field, channel, online_eligible,
                         status, received_at, received_day, appointment_at, finished_at, finished_day, outcome, timing, completed,
-                        electronic_result, digitised, reused, last_version, last_index)
-                    SELECT 'G-' || g, u, u, '1.' || lpad((g %% 400)::text, 6, '0'), 'Lĩnh vực ' || (u %% 12), CASE WHEN g %% 3 = 0 THEN 'ONLINE' ELSE 'IN_PERSON' END,
+                        electronic_result, digitised, reused, last_version, last_index, fee, synced, paid, population,
+                        dissatisfied)
+                    SELECT 'G-' || g, u, u, '1.' || lpad(p::text, 6, '0'), 'Lĩnh vực ' || (u %% 12), CASE WHEN g %% 3 = 0 THEN 'ONLINE' ELSE 'IN_PERSON' END,
                         g %% 2 = 0, CASE WHEN open THEN 4 ELSE 10 END, r, (r AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
                         r + interval '7 days', CASE WHEN open THEN NULL ELSE r + d END,
                         CASE WHEN open THEN NULL ELSE ((r + d) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END,
                         CASE WHEN open THEN NULL ELSE 'RETURNED' END,
                         CASE WHEN open THEN NULL WHEN d > interval '7 days' THEN 'LATE' WHEN d < interval '6 days' THEN 'EARLY' ELSE 'ON_TIME' END,
-                        NOT open, NOT open AND g %% 4 = 0, NOT open AND g %% 8 = 0, NOT open AND g %% 16 = 0, 3, 0
-                    FROM (SELECT g, 1 + (g * 7919) %% %d AS u,
+                        NOT open, NOT open AND g %% 4 = 0, NOT open AND g %% 8 = 0, NOT open AND g %% 16 = 0, 3, 0,
+                        p %% 2 = 0, g %% 20 <> 1, p %% 2 = 0 AND g %% 3 = 0 AND g %% 9 <> 0, g %% 5 = 0, g %% 100 = 7
+                    FROM (SELECT g, u, (u * 37 + g %% 40) %% 400 AS p, r, d, open FROM (SELECT g, 1 + (g * 7919) %% %d AS u,
                                  timestamptz '2025-01-01 08:00+07' + ((g * 104729) %% 63072000) * interval '1 second' AS r,
                                  (1 + (g * 31) %% 12) * interval '1 day' AS d,
                                  (g %% 20 = 0) AS open
-                          FROM (SELECT gs::bigint AS g FROM generate_series(1, %d) gs) s0) x
+                          FROM (SELECT gs::bigint AS g FROM generate_series(1, %d) gs) s0) s1) x
                     """.formatted(units, dossiers));
             s.execute("""
-                    INSERT INTO ind_unit_day (unit_id, day, field, received, received_online, eligible, eligible_online)
+                    INSERT INTO ind_unit_day (unit_id, day, field, received, received_online, eligible, eligible_online,
+                        received_fee, received_fee_paid, received_synced, received_population)
                     SELECT unit_id, received_day, field, count(*), count(*) FILTER (WHERE channel = 'ONLINE'),
-                           count(*) FILTER (WHERE online_eligible), count(*) FILTER (WHERE online_eligible AND channel = 'ONLINE')
+                           count(*) FILTER (WHERE online_eligible), count(*) FILTER (WHERE online_eligible AND channel = 'ONLINE'),
+                           count(*) FILTER (WHERE fee), count(*) FILTER (WHERE fee AND paid), count(*) FILTER (WHERE synced),
+                           count(*) FILTER (WHERE population)
                     FROM ind_dossier GROUP BY 1, 2, 3""");
             s.execute("""
                     INSERT INTO ind_unit_day AS a (unit_id, day, field, finished, finished_early, finished_on_time, finished_late,
-                        completed, electronic_result, digitised, reused)
+                        completed, electronic_result, digitised, reused, finished_good_dissatisfied)
                     SELECT unit_id, finished_day, field, count(*), count(*) FILTER (WHERE timing = 'EARLY'),
                            count(*) FILTER (WHERE timing = 'ON_TIME'), count(*) FILTER (WHERE timing = 'LATE'),
                            count(*) FILTER (WHERE completed), count(*) FILTER (WHERE electronic_result),
-                           count(*) FILTER (WHERE digitised), count(*) FILTER (WHERE reused)
+                           count(*) FILTER (WHERE digitised), count(*) FILTER (WHERE reused),
+                           count(*) FILTER (WHERE timing IN ('EARLY', 'ON_TIME') AND dissatisfied)
                     FROM ind_dossier WHERE finished_day IS NOT NULL GROUP BY 1, 2, 3
                     ON CONFLICT (unit_id, day, field) DO UPDATE SET finished = excluded.finished,
                         finished_early = excluded.finished_early, finished_on_time = excluded.finished_on_time,
                         finished_late = excluded.finished_late, completed = excluded.completed,
-                        electronic_result = excluded.electronic_result, digitised = excluded.digitised, reused = excluded.reused""");
+                        electronic_result = excluded.electronic_result, digitised = excluded.digitised, reused = excluded.reused,
+                        finished_good_dissatisfied = excluded.finished_good_dissatisfied""");
+            // the counts per month's end and per month and procedure, summed from the facts as V41 and V42 do
             String v41 = migration(V41);
             s.execute(v41.substring(v41.indexOf("INSERT INTO ind_unit_month_end_open")));
+            String v42 = migration(V42);
+            s.execute(v42.substring(v42.indexOf("INSERT INTO ind_unit_month_procedure")));
             s.execute("VACUUM ANALYZE ind_dossier");
             s.execute("VACUUM ANALYZE ind_unit_day");
             s.execute("VACUUM ANALYZE ind_unit_month_end_open");
+            s.execute("VACUUM ANALYZE ind_unit_month_procedure");
             fillSources(s, dossiers, units);
             var rs = s.executeQuery("SELECT (SELECT count(*) FROM ind_dossier), (SELECT count(*) FROM ind_unit_day)");
             rs.next();

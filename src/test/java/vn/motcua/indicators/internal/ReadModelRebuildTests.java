@@ -77,7 +77,7 @@ class ReadModelRebuildTests extends IntegrationTest {
 
     /** What the read model says of these dossiers and their unit: facts (without the mark of the last act), aggregates, index. */
     record Figures(List<Map<String, Object>> facts, List<Map<String, Object>> days, List<Map<String, Object>> monthEnds,
-                   IndexView q1, IndexView q2) {
+                   List<Map<String, Object>> procedureMonths, IndexView q1, IndexView q2) {
     }
 
     Figures figures(List<String> codes, long unit) {
@@ -91,7 +91,9 @@ class ReadModelRebuildTests extends IntegrationTest {
                 .param(unit).query().listOfRows();
         List<Map<String, Object>> monthEnds = jdbc.sql("SELECT * FROM ind_unit_month_end_open WHERE unit_id = ? AND n <> 0 "
                 + "ORDER BY open_at, due, month").param(unit).query().listOfRows();
-        return new Figures(rows, days, monthEnds, indicators.index(unit, Q1_FROM, Q1_TO, OfficerScope.everything(null)),
+        List<Map<String, Object>> procedureMonths = jdbc.sql("SELECT * FROM ind_unit_month_procedure WHERE unit_id = ? "
+                + "AND (received <> 0 OR population <> 0) ORDER BY month, procedure_code").param(unit).query().listOfRows();
+        return new Figures(rows, days, monthEnds, procedureMonths, indicators.index(unit, Q1_FROM, Q1_TO, OfficerScope.everything(null)),
                 indicators.index(unit, Q2_FROM, Q2_TO, OfficerScope.everything(null)));
     }
 
@@ -104,6 +106,7 @@ class ReadModelRebuildTests extends IntegrationTest {
         jdbc.sql("DELETE FROM ind_dossier WHERE code = ANY(?)").param(codes.toArray(String[]::new)).update();
         jdbc.sql("DELETE FROM ind_unit_day WHERE unit_id = ?").param(unit).update();
         jdbc.sql("DELETE FROM ind_unit_month_end_open WHERE unit_id = ?").param(unit).update();
+        jdbc.sql("DELETE FROM ind_unit_month_procedure WHERE unit_id = ?").param(unit).update();
     }
 
     /** The aggregates of a unit summed again from its facts: what they must be when nothing was lost or counted twice. */
@@ -131,6 +134,13 @@ class ReadModelRebuildTests extends IntegrationTest {
         IndicatorFixtures.Quarter q = data.quarter();
         List<String> codes = new ArrayList<>(q.codes().values());
         long unit = unitOf(codes);
+        // what other modules said of two of them (as the listeners of their events write it): the facts mirror it
+        jdbc.sql("INSERT INTO ind_dossier_mark (code, unsatisfied, synced_at) VALUES (?, true, now())").param(codes.get(0)).update();
+        jdbc.sql("INSERT INTO ind_dossier_mark (code, paid_at, population_at) VALUES (?, now(), now())").param(codes.get(1)).update();
+        facts.remark(codes.get(0));
+        facts.remark(codes.get(1));
+        assertThat(facts.find(codes.get(0)).orElseThrow().marks()).isEqualTo(new DossierFact.Marks(true, false, false, true));
+        assertThat(facts.find(codes.get(1)).orElseThrow().marks()).isEqualTo(new DossierFact.Marks(false, true, true, false));
         Figures live = figures(codes, unit);
         assertThat(live.facts()).hasSize(codes.size());
         assertThat(live.q1().groups()).isNotEmpty();
@@ -146,6 +156,8 @@ class ReadModelRebuildTests extends IntegrationTest {
         Figures rebuilt = figures(codes, unit);
         assertThat(rebuilt.facts()).isEqualTo(live.facts());
         assertThat(rebuilt.days()).isEqualTo(live.days());
+        assertThat(rebuilt.monthEnds()).isEqualTo(live.monthEnds());
+        assertThat(rebuilt.procedureMonths()).isEqualTo(live.procedureMonths());
         assertThat(rebuilt.q1()).isEqualTo(live.q1());
         assertThat(rebuilt.q2()).isEqualTo(live.q2());
 

@@ -20,13 +20,15 @@ import vn.motcua.calendar.CalendarService;
 import vn.motcua.support.IntegrationTest;
 
 /**
- * The counts of dossiers unfinished at a period's end, for a period of whole
- * months, read from the counts kept per month's end (V41) plus the dossiers
- * open now, equal the scan of the facts that any other period and the
- * drill-downs use: for every whole-month period of two years, per unit and
- * province-wide, after live acts, corrections and rebuilt pages.
+ * The figures of a period of whole months read from counts kept ahead equal
+ * the scan of the facts that any other period and the drill-downs use: the
+ * dossiers unfinished at the period's end (counts per month's end, V41, plus
+ * the dossiers open now), and the procedures that received dossiers and those
+ * filed with population data (counts per month and procedure, V42); for every
+ * whole-month period of two years, per unit and province-wide, after live
+ * acts, corrections, marks and rebuilt pages.
  */
-class MonthEndCountsTests extends IntegrationTest {
+class WholeMonthCountsTests extends IntegrationTest {
 
     private static final ZoneId ZONE = CalendarService.ZONE;
     /** Unit ids no other test uses (the read model takes any id; these are never looked up). */
@@ -37,6 +39,12 @@ class MonthEndCountsTests extends IntegrationTest {
 
     @Autowired
     IndexQueries queries;
+
+    @Autowired
+    SourceQueries sourceQueries;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -51,7 +59,7 @@ class MonthEndCountsTests extends IntegrationTest {
         String timing = finished == null ? null : appointment != null && finished.isAfter(appointment) ? "LATE" : "ON_TIME";
         return new DossierFact(code, unit, unit, "1.000001", "Lĩnh vực thử", "IN_PERSON", true, finished == null ? 4 : 10,
                 received, rd, appointment, finished, fd, finished == null ? null : "RETURNED", timing, finished != null,
-                false, false, false, null, null, null, 0, 0, version, 0);
+                false, false, false, null, null, null, 0, 0, version, 0, false, DossierFact.Marks.NONE);
     }
 
     /** Files, receives, then (if finished) finishes the dossier through the live path's writes, each in its transaction. */
@@ -182,5 +190,67 @@ class MonthEndCountsTests extends IntegrationTest {
         assertThat(periods).isEqualTo(125);
         // and the data did reach the counts kept: some dossier was unfinished at some month's end
         assertThat(unfinished(units, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), true)).isNotEmpty();
+    }
+
+    Map<Long, List<Long>> procedures(Long[] units, LocalDate from, LocalDate to, boolean monthly) {
+        Map<Long, List<Long>> out = new HashMap<>();
+        sourceQueries.countsByUnit(units, from, to, monthly).forEach((u, c) -> {
+            if (c.procedures != 0 || c.populationProcedures != 0) {
+                out.put(u, List.of(c.procedures, c.populationProcedures));
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void theProceduresOfWholeMonthsEqualTheScanAfterMarksAndMoves() {
+        Random rnd = new Random(42);
+        Long[] units = {UNITS.incrementAndGet(), UNITS.incrementAndGet()};
+        Instant base = local("2025-01-01T00:00:00");
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        List<DossierFact> made = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            Instant received = base.plusSeconds(rnd.nextInt(640 * 86_400));
+            DossierFact f = fact("MP-" + units[0] + "-" + i, units[rnd.nextInt(2)], received, received.plusSeconds(9 * 86_400),
+                    rnd.nextBoolean() ? null : received.plusSeconds(rnd.nextInt(30 * 86_400)), 3);
+            String procedure = "9.00000" + rnd.nextInt(6);
+            DossierFact withProcedure = new DossierFact(f.code(), f.unitId(), f.receivingUnitId(), procedure, f.field(),
+                    f.channel(), f.onlineEligible(), f.status(), f.receivedAt(), f.receivedDay(), f.appointmentAt(),
+                    f.finishedAt(), f.finishedDay(), f.outcome(), f.timing(), f.completed(), f.electronicResult(), f.digitised(),
+                    f.reused(), null, null, null, 0, 0, 3, 0, false, DossierFact.Marks.NONE);
+            tx.executeWithoutResult(s -> facts.insertNew(withProcedure));
+            made.add(withProcedure);
+        }
+        // population data used for some (the integration module's event, as the listener writes it), then a move
+        for (int i = 0; i < 40; i++) {
+            String code = made.get(rnd.nextInt(made.size())).code();
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("INSERT INTO ind_dossier_mark (code, population_at) VALUES (?, now()) ON CONFLICT (code) DO NOTHING")
+                        .param(code).update();
+                facts.remark(code);
+            });
+        }
+        for (int i = 0; i < 20; i++) {
+            DossierFact f = made.get(rnd.nextInt(made.size()));
+            tx.executeWithoutResult(s -> {
+                DossierFact before = facts.lock(f.code()).orElseThrow();
+                facts.save(before, new DossierFact(before.code(), before.unitId() == units[0] ? units[1] : units[0],
+                        before.receivingUnitId(), before.procedureCode(), before.field(), before.channel(),
+                        before.onlineEligible(), before.status(), before.receivedAt(), before.receivedDay(),
+                        before.appointmentAt(), before.finishedAt(), before.finishedDay(), before.outcome(), before.timing(),
+                        before.completed(), before.electronicResult(), before.digitised(), before.reused(), null, null, null,
+                        0, 0, 4, 0, before.fee(), before.marks()));
+            });
+        }
+        boolean some = false;
+        for (LocalDate from = LocalDate.of(2025, 1, 1); from.isBefore(LocalDate.of(2026, 12, 1)); from = from.plusMonths(1)) {
+            for (int len : new int[]{1, 3, 12}) {
+                LocalDate to = from.plusMonths(len).minusDays(1);
+                Map<Long, List<Long>> kept = procedures(units, from, to, true);
+                assertThat(kept).as("%s – %s", from, to).isEqualTo(procedures(units, from, to, false));
+                some |= kept.values().stream().anyMatch(v -> v.get(1) > 0);
+            }
+        }
+        assertThat(some).as("some procedure was filed with population data").isTrue();
     }
 }
