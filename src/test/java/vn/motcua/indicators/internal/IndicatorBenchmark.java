@@ -58,6 +58,8 @@ public final class IndicatorBenchmark {
             int eq = s.indexOf('=');
             if (s.startsWith("--") && eq > 0) {
                 a.put(s.substring(2, eq), s.substring(eq + 1));
+            } else if (s.startsWith("--")) {
+                a.put(s.substring(2), "true"); // a flag such as --keep
             }
         }
         String url = a.getOrDefault("url", "jdbc:postgresql://localhost:5432/motcua_indicators_bench");
