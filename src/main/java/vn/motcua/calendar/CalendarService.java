@@ -46,6 +46,11 @@ public class CalendarService {
 
     private final vn.motcua.audit.AuditTrail audit;
 
+    /** Today in the province (Asia/Ho_Chi_Minh) by this clock: the day every local rule (deadlines, periods, reminders) starts from. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
     public CalendarService(JdbcClient jdbc, JsonMapper json, Clock clock, vn.motcua.audit.AuditTrail audit) {
         this.audit = audit;
         this.jdbc = jdbc;

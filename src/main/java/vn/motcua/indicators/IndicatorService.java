@@ -294,6 +294,6 @@ public class IndicatorService {
 
     /** Today in the province. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(vn.motcua.calendar.CalendarService.ZONE));
+        return vn.motcua.calendar.CalendarService.today(clock);
     }
 }

@@ -492,7 +492,7 @@ public class ClassificationService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(CalendarService.ZONE));
+        return CalendarService.today(clock);
     }
 
     /** Which unit ids the reader may see (for pages). */

@@ -59,10 +59,6 @@ public class InspectionService {
         this.clock = clock;
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(CalendarService.ZONE));
-    }
-
     public List<InspectionView> list(Integer year, StaffPrincipal me) {
         List<InspectionRow> rows = store.list(year, access.unitsOrAll(me));
         Map<Long, String> names = names(rows.stream().map(InspectionRow::unitId).toList());
@@ -160,7 +156,7 @@ public class InspectionService {
         String action = text(cmd.requiredAction(), "requiredAction", 2000, errors);
         if (cmd.dueOn() == null) {
             errors.put("dueOn", "validation.required");
-        } else if (cmd.dueOn().isBefore(today())) {
+        } else if (cmd.dueOn().isBefore(CalendarService.today(clock))) {
             errors.put("dueOn", "reform.fix.due.past");
         }
         if (!errors.isEmpty()) {
@@ -256,7 +252,7 @@ public class InspectionService {
     }
 
     private InspectionFixView fixView(FixRow x) {
-        boolean overdue = x.status() != InspectionFixStatus.CLOSED && x.dueOn().isBefore(today());
+        boolean overdue = x.status() != InspectionFixStatus.CLOSED && x.dueOn().isBefore(CalendarService.today(clock));
         return new InspectionFixView(x.id(), x.findingId(), x.requiredAction(), x.dueOn(), x.status(), overdue, x.reportNote(),
                 x.reportedAt(), x.reportedBy(), x.closingNote(), x.closedAt(), x.closedBy());
     }

@@ -60,13 +60,9 @@ public class LegalReviewService {
         this.clock = clock;
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(CalendarService.ZONE));
-    }
-
     /** This year in Vietnam, the lists' default. */
     public int thisYear() {
-        return today().getYear();
+        return CalendarService.today(clock).getYear();
     }
 
     public LegalReviewList list(int year, StaffPrincipal me) {
@@ -175,7 +171,7 @@ public class LegalReviewService {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        store.outcome(id, outcome, n, today());
+        store.outcome(id, outcome, n, CalendarService.today(clock));
         audit.record(AuditEntry.of("reform.legal.outcome", me.username(), "reform-legal-review", String.valueOf(id))
                 .unit(r.responsibleUnitId()).detail(n).change("outcome", r.outcome(), outcome));
         return get(id, me);
@@ -190,7 +186,7 @@ public class LegalReviewService {
     }
 
     private LegalReviewView view(ReviewRow r, Map<Long, String> names) {
-        boolean overdue = r.outcome() == LegalReviewOutcome.PENDING && r.dueOn().isBefore(today());
+        boolean overdue = r.outcome() == LegalReviewOutcome.PENDING && r.dueOn().isBefore(CalendarService.today(clock));
         return new LegalReviewView(r.id(), r.year(), r.documentRef(), r.documentTitle(), r.problem(), r.finding(), r.proposal(),
                 r.responsibleUnitId(), names.getOrDefault(r.responsibleUnitId(), "#" + r.responsibleUnitId()), r.dueOn(),
                 r.procedureCodes(), r.outcome(), r.outcomeNote(), r.outcomeOn(), overdue, r.createdAt(), r.createdBy());

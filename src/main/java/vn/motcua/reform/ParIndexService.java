@@ -303,7 +303,7 @@ public class ParIndexService {
         TreeRow t = treeRow(year);
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate end = LocalDate.of(year, 12, 31);
-        LocalDate to = asOf != null ? asOf : today();
+        LocalDate to = asOf != null ? asOf : CalendarService.today(clock);
         if (asOf != null && (asOf.isBefore(from) || asOf.isAfter(end))) {
             throw new InvalidParameter("asOf", "reform.par.asOf");
         }
@@ -406,10 +406,6 @@ public class ParIndexService {
             return s.appraisedScore();
         }
         return s.selfScore() == null ? BigDecimal.ZERO : s.selfScore();
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(CalendarService.ZONE));
     }
 
     private NodeRow leaf(TreeRow t, String code) {

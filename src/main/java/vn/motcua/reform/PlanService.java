@@ -79,7 +79,7 @@ public class PlanService {
 
     /** Today in Vietnam. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(CalendarService.ZONE));
+        return CalendarService.today(clock);
     }
 
     public int remindDays() {

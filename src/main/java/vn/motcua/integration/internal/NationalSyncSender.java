@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.integration.DossierSynced;
 import vn.motcua.organization.UnitId;
+import vn.motcua.shared.PollingWorker;
 import vn.motcua.shared.Texts;
 
 /**
@@ -66,9 +65,7 @@ public class NationalSyncSender implements SmartLifecycle {
     private final Clock clock;
     private final boolean scheduling;
     private final String node;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final PollingWorker worker;
     /** For the tests only: after the far side answered this message, the node stops before recording it. */
     volatile Predicate<NationalSyncOutbox.Message> stopAfterPost = m -> false;
 
@@ -91,6 +88,7 @@ public class NationalSyncSender implements SmartLifecycle {
         this.events = events;
         this.scheduling = scheduling;
         this.node = node;
+        this.worker = new PollingWorker("national-sync", props::getPoll, this::sendDue, log);
         if (scheduling) {
             outbox.onQueued(this::wake);
         }
@@ -101,9 +99,7 @@ public class NationalSyncSender implements SmartLifecycle {
     }
 
     public void wake() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
+        worker.wake();
     }
 
     /** Sends everything due now, batch after batch; returns how many messages were acknowledged. */
@@ -222,51 +218,20 @@ public class NationalSyncSender implements SmartLifecycle {
         return d.compareTo(cap) > 0 ? cap : d;
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                wake.tryAcquire(props.getPoll().toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                if (running) {
-                    sendDue();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // the database may be briefly out of reach: the next poll tries again
-                log.warn("National sync failed: {}", e.toString());
-            }
-        }
-    }
-
     @Override
     public void start() {
-        if (!scheduling || !props.connected()) {
-            return;
+        if (scheduling && props.connected()) {
+            worker.start();
         }
-        running = true;
-        worker = new Thread(this::loop, "national-sync");
-        worker.setDaemon(true);
-        worker.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread w = worker;
-        if (w != null) {
-            wake.release();
-            try {
-                w.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 }

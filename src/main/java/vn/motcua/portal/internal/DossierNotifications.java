@@ -6,8 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +19,7 @@ import vn.motcua.dossier.ApplicantNoticesQueued;
 import vn.motcua.portal.NotificationChannel;
 import vn.motcua.portal.RatingService;
 import vn.motcua.shared.AfterCommit;
+import vn.motcua.shared.PollingWorker;
 
 /**
  * Tells the applicant, in Vietnamese, when the dossier is received, refused,
@@ -52,9 +51,7 @@ class DossierNotifications implements SmartLifecycle {
     private final RatingService ratings;
     private final Duration poll;
     private final Duration lease;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final PollingWorker worker;
 
     DossierNotifications(ApplicantNotices notices, NoticeChannelDeliveries deliveries, List<NotificationChannel> channels, MessageSource messages,
                          @Value("${motcua.public-url:http://localhost:8080}") String publicUrl, RatingService ratings,
@@ -68,6 +65,7 @@ class DossierNotifications implements SmartLifecycle {
         this.ratings = ratings;
         this.poll = Duration.ofSeconds(pollSeconds);
         this.lease = Duration.ofSeconds(leaseSeconds);
+        this.worker = new PollingWorker("applicant-notices", () -> poll, this::sendDue, log);
     }
 
     /** An act owes messages: send them once its transaction has committed (not before: they are not visible yet). */
@@ -77,9 +75,7 @@ class DossierNotifications implements SmartLifecycle {
     }
 
     private void wake() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
+        worker.wake();
     }
 
     /**
@@ -152,48 +148,18 @@ class DossierNotifications implements SmartLifecycle {
         return s == null ? "" : s;
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                if (running) {
-                    sendDue();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // the database may be briefly unreachable: try again at the next poll
-                log.warn("Sending applicant notices failed: {}", e.toString());
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        worker = new Thread(this::loop, "applicant-notices");
-        worker.setDaemon(true);
         worker.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread w = worker;
-        if (w != null) {
-            wake.release();
-            try {
-                w.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 }
