@@ -52,9 +52,12 @@ public class AuditTrail {
     private final Clock clock;
     private final ObjectProvider<AuditActorUnits> units;
     private final AuditChainer chainer;
+    private final vn.motcua.audit.internal.AuditAnchors anchors;
 
-    public AuditTrail(AuditStore store, Clock clock, ObjectProvider<AuditActorUnits> units, AuditChainer chainer) {
+    public AuditTrail(AuditStore store, Clock clock, ObjectProvider<AuditActorUnits> units, AuditChainer chainer,
+                      vn.motcua.audit.internal.AuditAnchors anchors) {
         this.chainer = chainer;
+        this.anchors = anchors;
         this.store = store;
         this.clock = clock;
         this.units = units;
@@ -222,8 +225,8 @@ public class AuditTrail {
         return store.kinds();
     }
 
-    /** Re-walks the whole chain (see {@link AuditVerification}). */
+    /** Re-walks the whole chain and checks it against its daily signed anchors (see {@link AuditVerification}). */
     public AuditVerification verify() {
-        return store.verify();
+        return anchors.check(store.verify());
     }
 }

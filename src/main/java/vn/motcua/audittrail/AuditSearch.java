@@ -126,8 +126,12 @@ public class AuditSearch {
     public AuditVerification verify(String who) {
         AuditVerification v = audit.verify();
         audit.recordAlone(AuditEntry.of("audit.verified", who, "audit", null)
-                .detail((v.ok() ? "ok" : "broken at seq " + v.firstBroken().seq() + " (" + v.firstBroken().problem() + ")")
-                        + "; " + v.entries() + " entries in " + v.elapsedMs() + " ms; head " + v.lastSeq() + " " + v.lastHash()));
+                .detail((v.ok() ? "ok" : v.firstBroken() != null
+                        ? "broken at seq " + v.firstBroken().seq() + " (" + v.firstBroken().problem() + ")"
+                        : "anchor of " + v.firstBrokenAnchor().day() + " at seq " + v.firstBrokenAnchor().seq() + " ("
+                        + v.firstBrokenAnchor().problem() + ")")
+                        + "; " + v.entries() + " entries in " + v.elapsedMs() + " ms; " + v.anchors() + " anchors; head "
+                        + v.lastSeq() + " " + v.lastHash()));
         return v;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,9 @@ class AuditChainTests extends IntegrationTest {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    vn.motcua.audit.internal.AuditAnchors anchors;
 
     @Autowired
     JdbcClient jdbc;
@@ -150,6 +154,101 @@ class AuditChainTests extends IntegrationTest {
             }
         }
         assertThat(audit.verify().ok()).isTrue();
+    }
+
+    @Test
+    void aTrailRewrittenAndReChainedIsNamedByTheDailyAnchor() throws Exception {
+        audit.record(AuditEntry.of("test.anchored", "tester", "test", unique()).reason("lý do thật"));
+        vn.motcua.audit.internal.AuditAnchors.Anchor today = anchors.anchorToday().orElseThrow();
+        AuditVerification before = audit.verify();
+        assertThat(before.ok()).isTrue();
+        assertThat(before.anchors()).isGreaterThanOrEqualTo(1);
+        // the entry today's anchor signed, rewritten, and every hash from it on recomputed, the head included
+        long id = jdbc.sql("SELECT id FROM audit_entry WHERE seq = ?").param(today.seq()).query(Long.class).single();
+        String reason = jdbc.sql("SELECT reason FROM audit_entry WHERE id = ?").param(id).query(String.class).optional().orElse(null);
+        try {
+            rewriteAndReChain(today.seq(), id, "lý do đã sửa");
+            AuditVerification v = audit.verify();
+            // the walk alone cannot tell: every hash follows from the one before it
+            assertThat(v.firstBroken()).isNull();
+            assertThat(v.ok()).isFalse();
+            assertThat(v.firstBrokenAnchor()).isEqualTo(new AuditVerification.BrokenAnchor(today.day(), today.seq(), "rewritten"));
+            // and the supervisor's page says which anchor, in Vietnamese
+            var me = vn.motcua.support.DossierFixtures.World.principal(
+                    fixtures.staff(vn.motcua.organization.Role.SUPERVISOR, fixtures.province()));
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/audit/verify")
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(me))
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                            org.hamcrest.Matchers.containsString("audit-anchor-broken")))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                            org.hamcrest.Matchers.containsString("Mốc ký số ngày")));
+        } finally {
+            rewriteAndReChain(today.seq(), id, reason);
+        }
+        assertThat(audit.verify().ok()).isTrue();
+    }
+
+    @Test
+    void anAnchorNotSignedWithTheKeyIsNamed() throws Exception {
+        audit.record(AuditEntry.of("test.anchored", "tester", "test", unique()));
+        byte[] first = jdbc.sql("SELECT hash FROM audit_entry WHERE seq = 1").query(byte[].class).single();
+        LocalDate day = LocalDate.of(2000, 1, 1);
+        jdbc.sql("INSERT INTO audit_anchor (day, seq, hash, key_id, signature, signed_at) VALUES (?, 1, ?, 'forged', ?, now())")
+                .params(day, first, new byte[32]).update();
+        try {
+            AuditVerification v = audit.verify();
+            assertThat(v.ok()).isFalse();
+            assertThat(v.firstBroken()).isNull();
+            assertThat(v.firstBrokenAnchor()).isEqualTo(new AuditVerification.BrokenAnchor(day, 1, "signature"));
+            // append-only: the forged anchor cannot simply be removed by the application
+            assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_anchor WHERE day = ?").param(day).update())
+                    .hasStackTraceContaining("audit_anchor is append-only");
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SET session_replication_role = replica");
+                try {
+                    s.execute("DELETE FROM audit_anchor WHERE day = DATE '2000-01-01'");
+                } finally {
+                    s.execute("SET session_replication_role = DEFAULT");
+                }
+            }
+        }
+        assertThat(audit.verify().ok()).isTrue();
+    }
+
+    /**
+     * What someone who can write the table but lacks the anchor key could do:
+     * change an entry and recompute its hash and every later one (and the
+     * head), with the chain's own SQL function, so the walk finds nothing.
+     */
+    private void rewriteAndReChain(long fromSeq, long id, String reason) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL session_replication_role = replica");
+                s.execute("SELECT seq FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+                try (PreparedStatement p = c.prepareStatement("UPDATE audit_entry SET reason = ? WHERE id = ?")) {
+                    p.setString(1, reason);
+                    p.setLong(2, id);
+                    assertThat(p.executeUpdate()).isEqualTo(1);
+                }
+                s.execute("""
+                        DO $$ DECLARE e audit_entry; prev bytea; BEGIN
+                          SELECT prev_hash INTO prev FROM audit_entry WHERE seq = %d;
+                          FOR e IN SELECT * FROM audit_entry WHERE seq >= %d ORDER BY seq LOOP
+                            UPDATE audit_entry SET prev_hash = prev, hash = audit_entry_hash(prev, e) WHERE id = e.id
+                              RETURNING hash INTO prev;
+                          END LOOP;
+                          UPDATE audit_chain_head SET hash = prev WHERE id = 1;
+                        END $$""".formatted(fromSeq, fromSeq));
+                c.commit();
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
     }
 
     /** Runs one statement as the superuser with the triggers off, in a connection of its own, restored after. */
