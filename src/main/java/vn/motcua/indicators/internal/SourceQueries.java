@@ -63,8 +63,12 @@ public class SourceQueries {
         long feeReceived;
         long paid;
         long population;
-        long procedures;
-        long populationProcedures;
+        /**
+         * The procedures that received dossiers in the period, and those of them filed with population data:
+         * sets, so that units summed count a procedure once (as the drill-down lists it), not once per unit.
+         */
+        final java.util.Set<String> procedures = new java.util.HashSet<>();
+        final java.util.Set<String> populationProcedures = new java.util.HashSet<>();
 
         void add(Counts o) {
             answered += o.answered;
@@ -78,8 +82,8 @@ public class SourceQueries {
             feeReceived += o.feeReceived;
             paid += o.paid;
             population += o.population;
-            procedures += o.procedures;
-            populationProcedures += o.populationProcedures;
+            procedures.addAll(o.procedures);
+            populationProcedures.addAll(o.populationProcedures);
         }
 
         /**
@@ -94,7 +98,7 @@ public class SourceQueries {
             m.put(Indicator.DOSSIER_SYNC, new Fraction(synced, received));
             m.put(Indicator.ONLINE_PAYMENT_DOSSIERS, new Fraction(paid, feeReceived));
             m.put(Indicator.CITIZEN_DATA_CONNECTED_DOSSIER, new Fraction(population, received));
-            m.put(Indicator.CITIZEN_DATA_CONNECTED_FORMALITY, new Fraction(populationProcedures, procedures));
+            m.put(Indicator.CITIZEN_DATA_CONNECTED_FORMALITY, new Fraction(populationProcedures.size(), procedures.size()));
             return m;
         }
     }
@@ -155,16 +159,16 @@ public class SourceQueries {
             // procedures, not dossiers: per unit, those that received dossiers in the period, and those filed with
             // population data; whole months from the per-month counts, other periods from the facts
             String sql = monthly
-                    ? "SELECT unit_id, count(*) FILTER (WHERE r > 0) procedures, count(*) FILTER (WHERE p > 0) population "
-                    + "FROM (SELECT unit_id, procedure_code, sum(received) r, sum(population) p FROM ind_unit_month_procedure "
-                    + "WHERE month BETWEEN :from AND :to" + unitFilter("unit_id", units) + " GROUP BY 1, 2) x GROUP BY unit_id"
-                    : "SELECT unit_id, count(DISTINCT procedure_code) procedures, "
-                    + "count(DISTINCT procedure_code) FILTER (WHERE population) population FROM ind_dossier "
-                    + "WHERE received_day BETWEEN :from AND :to" + unitFilter("unit_id", units) + " GROUP BY unit_id";
+                    ? "SELECT unit_id, procedure_code, sum(population) > 0 AS population FROM ind_unit_month_procedure "
+                    + "WHERE month BETWEEN :from AND :to" + unitFilter("unit_id", units) + " GROUP BY 1, 2 HAVING sum(received) > 0"
+                    : "SELECT unit_id, procedure_code, bool_or(population) AS population FROM ind_dossier "
+                    + "WHERE received_day BETWEEN :from AND :to" + unitFilter("unit_id", units) + " GROUP BY 1, 2";
             bind(sql, units, from, to).query(rs -> {
                 Counts c = out.computeIfAbsent(rs.getLong("unit_id"), k -> new Counts());
-                c.procedures = rs.getLong("procedures");
-                c.populationProcedures = rs.getLong("population");
+                c.procedures.add(rs.getString("procedure_code"));
+                if (rs.getBoolean("population")) {
+                    c.populationProcedures.add(rs.getString("procedure_code"));
+                }
             });
         }
         return out;

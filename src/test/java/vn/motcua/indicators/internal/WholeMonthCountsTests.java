@@ -192,10 +192,10 @@ class WholeMonthCountsTests extends IntegrationTest {
         assertThat(unfinished(units, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), true)).isNotEmpty();
     }
 
-    Map<Long, List<Long>> procedures(Long[] units, LocalDate from, LocalDate to, boolean monthly) {
-        Map<Long, List<Long>> out = new HashMap<>();
+    Map<Long, List<java.util.Set<String>>> procedures(Long[] units, LocalDate from, LocalDate to, boolean monthly) {
+        Map<Long, List<java.util.Set<String>>> out = new HashMap<>();
         sourceQueries.countsByUnit(units, from, to, monthly).forEach((u, c) -> {
-            if (c.procedures != 0 || c.populationProcedures != 0) {
+            if (!c.procedures.isEmpty()) {
                 out.put(u, List.of(c.procedures, c.populationProcedures));
             }
         });
@@ -246,11 +246,23 @@ class WholeMonthCountsTests extends IntegrationTest {
         for (LocalDate from = LocalDate.of(2025, 1, 1); from.isBefore(LocalDate.of(2026, 12, 1)); from = from.plusMonths(1)) {
             for (int len : new int[]{1, 3, 12}) {
                 LocalDate to = from.plusMonths(len).minusDays(1);
-                Map<Long, List<Long>> kept = procedures(units, from, to, true);
+                Map<Long, List<java.util.Set<String>>> kept = procedures(units, from, to, true);
                 assertThat(kept).as("%s – %s", from, to).isEqualTo(procedures(units, from, to, false));
-                some |= kept.values().stream().anyMatch(v -> v.get(1) > 0);
+                some |= kept.values().stream().anyMatch(v -> !v.get(1).isEmpty());
             }
         }
         assertThat(some).as("some procedure was filed with population data").isTrue();
+
+        // the two units together count each procedure once, as the drill-down lists them
+        LocalDate from = LocalDate.of(2025, 1, 1);
+        LocalDate to = LocalDate.of(2025, 12, 31);
+        Map<Long, SourceQueries.Counts> byUnit = sourceQueries.countsByUnit(units, from, to);
+        int perUnit = byUnit.values().stream().mapToInt(c -> c.procedures.size()).sum();
+        SourceQueries.Counts both = sourceQueries.counts(units, from, to);
+        assertThat(both.procedures.size()).as("a procedure of both units").isLessThan(perUnit);
+        IndexQueries.DrillDownRows d = sourceQueries.drillDown(vn.motcua.indicators.Indicator.CITIZEN_DATA_CONNECTED_FORMALITY,
+                units, from, to, null, 0, 10);
+        assertThat(d.denominatorCount()).isEqualTo(both.procedures.size());
+        assertThat(d.numeratorCount()).isEqualTo(both.populationProcedures.size());
     }
 }
