@@ -6,11 +6,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs the audit chain's head as the day's anchor, a few minutes after
- * local midnight (so the anchor covers the whole day before) and again each
- * hour until the day has one (a node down at midnight); once across the
- * nodes (ShedLock; the table keeps one anchor per day whatever happens). Off
- * with {@code motcua.scheduling.enabled=false}, like the other jobs.
+ * Signs the audit chain's head as the day's anchor: a minute after a node
+ * starts and every hour after, so the first run of each local day (within
+ * an hour of midnight, or at the first start that day) makes the day's
+ * anchor and the later ones find it there; once across the nodes (ShedLock;
+ * the table keeps one anchor per day whatever happens). Off with
+ * {@code motcua.scheduling.enabled=false}, like the other jobs.
  */
 @Component
 @ConditionalOnProperty(name = "motcua.scheduling.enabled", havingValue = "true", matchIfMissing = true)
@@ -22,7 +23,7 @@ class AuditAnchorJob {
         this.anchors = anchors;
     }
 
-    @Scheduled(cron = "0 5 * * * *", zone = "Asia/Ho_Chi_Minh")
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
     @SchedulerLock(name = "audit-anchor", lockAtMostFor = "PT10M")
     public void run() {
         anchors.anchorToday();
