@@ -149,6 +149,9 @@ public class ReportService {
         return get(id, org.scopeOf(who.id()));
     }
 
+    /** The longest comment a returned report takes. */
+    public static final int MAX_COMMENT = 4000;
+
     /** A supervisor returns a submitted report with comments; the unit corrects, signs and submits again. */
     @Transactional
     public Report returnReport(long id, int version, String comment, StaffPrincipal who) {
@@ -156,6 +159,9 @@ public class ReportService {
         Report r = get(id, org.scopeOf(who.id()));
         if (Texts.isBlank(comment)) {
             throw InvalidInput.of("comment", "validation.required");
+        }
+        if (comment.length() > MAX_COMMENT) {
+            throw InvalidInput.of("comment", "validation.tooLong");
         }
         if (!store.returnReport(id, version, who.fullName(), Texts.clean(comment), clock.instant())) {
             throw conflict(r, "report-return");

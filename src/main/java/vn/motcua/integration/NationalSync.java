@@ -109,6 +109,7 @@ public class NationalSync {
     /** The messages that failed and are not yet acknowledged, those waiting for a person first. */
     public PageResult<Failure> failures(String code, int page, int size, StaffPrincipal who) {
         requireOperator(who);
+        vn.motcua.shared.Texts.query("code", code);
         Paging p = Paging.of(page, size, 200);
         String filter = code == null || code.isBlank() ? "" : " AND dossier_code LIKE ?";
         List<Object> params = new java.util.ArrayList<>();
@@ -156,6 +157,8 @@ public class NationalSync {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidParameter("from", "integration.sync.period.invalid");
         }
+        vn.motcua.shared.Texts.query("code", code);
+        vn.motcua.shared.Texts.query("service", service);
         return log.search(code, service, from, to, failedOnly, Paging.of(page, size, 200));
     }
 

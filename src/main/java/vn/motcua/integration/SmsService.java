@@ -81,6 +81,7 @@ public class SmsService {
 
     public PageResult<SmsMessageView> messages(String dossierCode, String status, int page, int size, StaffPrincipal who) {
         Webhooks.requireAdmin(who);
+        Texts.query("code", dossierCode);
         String s = Texts.isBlank(status) ? null : status.trim().toUpperCase(Locale.ROOT);
         if (s != null && !STATUSES.contains(s)) {
             throw InvalidInput.of("status", "sms.status.unknown");

@@ -88,6 +88,9 @@ class IndicatorReportTests extends IntegrationTest {
         assertThat(reports.overview(Q1_FROM, Q1_TO, OfficerScope.everything(null)))
                 .filteredOn(o -> o.unit().id() == w.agency().id()).singleElement()
                 .satisfies(o -> assertThat(o.status()).isEqualTo(Report.Status.SUBMITTED));
+        // a comment beyond the bound is refused and the report stays submitted
+        assertThatThrownBy(() -> reports.returnReport(r.id(), submitted.version(), "x".repeat(ReportService.MAX_COMMENT + 1),
+                supervisor)).isInstanceOf(vn.motcua.shared.InvalidInput.class);
         Report returned = reports.returnReport(r.id(), submitted.version(), "Kiểm tra lại số liệu quá hạn", supervisor);
         assertThat(returned.status()).isEqualTo(Report.Status.RETURNED);
         assertThat(returned.comment()).isEqualTo("Kiểm tra lại số liệu quá hạn");

@@ -90,7 +90,7 @@ public class SyncMessageLog {
         List<Object> params = new ArrayList<>();
         if (code != null && !code.isBlank()) {
             where.append(" AND dossier_code LIKE ?");
-            params.add(code.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.add(vn.motcua.shared.Texts.likeEscape(code.trim()) + "%");
         }
         if (service != null && !service.isBlank()) {
             where.append(" AND service = ?");

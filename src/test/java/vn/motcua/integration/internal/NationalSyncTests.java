@@ -298,6 +298,11 @@ class NationalSyncTests extends IntegrationTest {
         var supervisor = vn.motcua.support.DossierFixtures.World.principal(fixtures.staff(vn.motcua.organization.Role.SUPERVISOR,
                 fixtures.province()));
         assertThat(sync.failures(a, 0, 20, supervisor).items()).extracting(NationalSync.Failure::id).containsExactly(id);
+        // the filters are bounded search texts, as everywhere else
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sync.failures("x".repeat(201), 0, 20, supervisor))
+                .isInstanceOf(vn.motcua.shared.InvalidParameter.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sync.log(a + "\u0000", null, null, null, false, 0, 20, supervisor))
+                .isInstanceOf(vn.motcua.shared.InvalidParameter.class);
         sync.resend(id, supervisor, "127.0.0.1");
         assertThat(sender.sendDue(codes)).isEqualTo(2);
         assertThat(far.keysOf(a)).containsExactly(a + ":0:0", a + ":0:1");
