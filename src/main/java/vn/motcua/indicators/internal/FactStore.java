@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,20 +153,14 @@ public class FactStore {
                 replace.add(f);
             }
         }
-        Map<Key, int[]> delta = new java.util.TreeMap<>(KEY_ORDER);
-        Map<DossierFact.MonthEndOpen, Integer> open = new java.util.TreeMap<>(OPEN_ORDER);
-        Map<DossierFact.ProcedureMonth, int[]> procedures = new java.util.TreeMap<>(PROCEDURE_ORDER);
+        Deltas delta = new Deltas();
         if (!replace.isEmpty()) {
             jdbc.sql("INSERT INTO ind_dossier (" + FACT_COLUMNS + ") " + UNNEST_FACTS
                             + " ON CONFLICT (code) DO UPDATE SET " + FACT_UPDATE)
                     .params(arrays(replace)).update();
             for (DossierFact f : replace) {
-                add(delta, held.get(f.code()), -1);
-                add(delta, f, 1);
-                addOpen(open, held.get(f.code()), -1);
-                addOpen(open, f, 1);
-                addProcedure(procedures, held.get(f.code()), -1);
-                addProcedure(procedures, f, 1);
+                delta.add(held.get(f.code()), -1);
+                delta.add(f, 1);
             }
         }
         List<String> lost = new ArrayList<>();
@@ -177,17 +170,13 @@ public class FactStore {
                     .params(arrays(insert)).query(String.class).list());
             for (DossierFact f : insert) {
                 if (inserted.contains(f.code())) {
-                    add(delta, f, 1);
-                    addOpen(open, f, 1);
-                    addProcedure(procedures, f, 1);
+                    delta.add(f, 1);
                 } else {
                     lost.add(f.code());
                 }
             }
         }
-        writeDeltas(delta);
-        writeOpen(open);
-        writeProcedures(procedures);
+        delta.write();
         return lost;
     }
 
@@ -220,207 +209,120 @@ public class FactStore {
         return cols;
     }
 
-    private static final java.util.Comparator<Key> KEY_ORDER = java.util.Comparator.comparingLong(Key::unit)
-            .thenComparing(Key::day).thenComparing(Key::field);
+    /** The count tables kept in step with the facts: their key columns (the primary key), with SQL types, and counted columns. */
+    private static final SumTable DAYS = new SumTable("ind_unit_day", new String[]{"unit_id", "day", "field"},
+            new String[]{"bigint", "date", "text"}, DossierFact.COLUMNS);
+    private static final SumTable MONTH_ENDS = new SumTable("ind_unit_month_end_open",
+            new String[]{"open_at", "unit_id", "due", "month"}, new String[]{"date", "bigint", "boolean", "date"}, new String[]{"n"});
+    private static final SumTable PROCEDURE_MONTHS = new SumTable("ind_unit_month_procedure",
+            new String[]{"month", "unit_id", "procedure_code"}, new String[]{"date", "bigint", "text"},
+            new String[]{"received", "population"});
 
-    private static void add(Map<Key, int[]> delta, DossierFact f, int sign) {
-        for (DossierFact.Contribution c : f.contributions()) {
-            int[] d = delta.computeIfAbsent(new Key(c.unitId(), c.day(), c.field()), k -> new int[DossierFact.COLUMNS.length]);
-            for (int i = 0; i < d.length; i++) {
-                d[i] += sign * c.values()[i];
+    private record SumTable(String name, String[] keys, String[] keyTypes, String[] columns) {
+    }
+
+    /**
+     * The differences a change of facts makes to the three count tables,
+     * summed per key: each dossier's contributions before (sign -1) and after
+     * (+1). Keys are kept in the key's natural order, the order every writer
+     * takes rows in, so two writers never wait on each other crosswise; the
+     * tables are written in one order too (days, months' ends, procedures).
+     */
+    private final class Deltas {
+        private final Map<java.util.List<Object>, int[]> days = new java.util.TreeMap<>(KEY_ORDER);
+        private final Map<java.util.List<Object>, int[]> monthEnds = new java.util.TreeMap<>(KEY_ORDER);
+        private final Map<java.util.List<Object>, int[]> procedureMonths = new java.util.TreeMap<>(KEY_ORDER);
+
+        void add(DossierFact f, int sign) {
+            if (f == null) {
+                return;
             }
+            for (DossierFact.Contribution c : f.contributions()) {
+                sum(days, java.util.List.of(c.unitId(), c.day(), c.field()), c.values(), sign);
+            }
+            for (DossierFact.MonthEndOpen o : f.openAtMonthEnds()) {
+                sum(monthEnds, java.util.List.of(o.openAt(), o.unitId(), o.due(), o.month()), new int[]{1}, sign);
+            }
+            DossierFact.ProcedureMonth pm = f.procedureMonth();
+            if (pm != null) {
+                sum(procedureMonths, java.util.List.of(pm.month(), pm.unitId(), pm.procedureCode()),
+                        new int[]{1, f.marks().population() ? 1 : 0}, sign);
+            }
+        }
+
+        private static void sum(Map<java.util.List<Object>, int[]> m, java.util.List<Object> key, int[] values, int sign) {
+            int[] d = m.computeIfAbsent(key, k -> new int[values.length]);
+            for (int i = 0; i < d.length; i++) {
+                d[i] += sign * values[i];
+            }
+        }
+
+        void write() {
+            writeSums(DAYS, days);
+            writeSums(MONTH_ENDS, monthEnds);
+            writeSums(PROCEDURE_MONTHS, procedureMonths);
         }
     }
 
-    /** The summed differences, in one statement, rows in (unit, day, field) order as every writer takes them. */
-    private void writeDeltas(Map<Key, int[]> delta) {
+    /** Keys (lists of longs, dates, strings, booleans, position by position) in their natural order. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final java.util.Comparator<java.util.List<Object>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
+
+    /**
+     * Adds the summed differences to a count table in one statement (arrays
+     * unnested), rows in key order; nothing when they cancel out (the usual
+     * act moves one or two rows of {@code ind_unit_day} and none of the others).
+     */
+    private void writeSums(SumTable t, Map<java.util.List<Object>, int[]> delta) {
         delta.values().removeIf(d -> java.util.Arrays.stream(d).allMatch(v -> v == 0));
         if (delta.isEmpty()) {
             return;
         }
         int n = delta.size();
-        int k = DossierFact.COLUMNS.length;
-        Long[] units = new Long[n];
-        String[] days = new String[n];
-        String[] fields = new String[n];
-        Integer[][] values = new Integer[k][n];
+        String[][] keys = new String[t.keys().length][n];
+        Integer[][] values = new Integer[t.columns().length][n];
         int i = 0;
-        for (Map.Entry<Key, int[]> e : delta.entrySet()) {
-            units[i] = e.getKey().unit();
-            days[i] = e.getKey().day().toString();
-            fields[i] = e.getKey().field();
-            for (int c = 0; c < k; c++) {
+        for (Map.Entry<java.util.List<Object>, int[]> e : delta.entrySet()) {
+            for (int k = 0; k < keys.length; k++) {
+                keys[k][i] = e.getKey().get(k).toString();
+            }
+            for (int c = 0; c < values.length; c++) {
                 values[c][i] = e.getValue()[c];
             }
             i++;
         }
-        StringBuilder set = new StringBuilder();
         StringBuilder casts = new StringBuilder();
-        for (String c : DossierFact.COLUMNS) {
-            set.append(set.isEmpty() ? "" : ", ").append(c).append(" = ind_unit_day.").append(c).append(" + excluded.").append(c);
-            casts.append(", CAST(? AS int[])");
+        for (String type : t.keyTypes()) {
+            casts.append(casts.isEmpty() ? "" : ", ").append("CAST(? AS ").append(type).append("[])");
         }
-        List<Object> params = new ArrayList<>();
-        params.add(units);
-        params.add(days);
-        params.add(fields);
+        StringBuilder set = new StringBuilder();
+        for (String c : t.columns()) {
+            casts.append(", CAST(? AS int[])");
+            set.append(set.isEmpty() ? "" : ", ").append(c).append(" = ").append(t.name()).append('.').append(c)
+                    .append(" + excluded.").append(c);
+        }
+        List<Object> params = new ArrayList<>(java.util.Arrays.asList((Object[]) keys));
         params.addAll(java.util.Arrays.asList((Object[]) values));
-        jdbc.sql("INSERT INTO ind_unit_day (unit_id, day, field, " + String.join(", ", DossierFact.COLUMNS) + ") "
-                        + "SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS date[]), CAST(? AS text[])" + casts + ")"
-                        + " ON CONFLICT (unit_id, day, field) DO UPDATE SET " + set)
+        String keyList = String.join(", ", t.keys());
+        jdbc.sql("INSERT INTO " + t.name() + " (" + keyList + ", " + String.join(", ", t.columns()) + ") SELECT * FROM unnest("
+                        + casts + ") ON CONFLICT (" + keyList + ") DO UPDATE SET " + set)
                 .params(params).update();
     }
 
-    private record Key(long unit, LocalDate day, String field) {
-    }
-
-    /** Rows of {@code ind_unit_month_end_open} in the one order every writer takes them. */
-    private static final java.util.Comparator<DossierFact.MonthEndOpen> OPEN_ORDER = java.util.Comparator
-            .comparing(DossierFact.MonthEndOpen::openAt).thenComparingLong(DossierFact.MonthEndOpen::unitId)
-            .thenComparing(DossierFact.MonthEndOpen::due).thenComparing(DossierFact.MonthEndOpen::month);
-
-    private static void addOpen(Map<DossierFact.MonthEndOpen, Integer> delta, DossierFact f, int sign) {
-        if (f != null) {
-            for (DossierFact.MonthEndOpen o : f.openAtMonthEnds()) {
-                delta.merge(o, sign, Integer::sum);
-            }
-        }
-    }
-
-    /**
-     * Moves the counts of the dossiers unfinished at months' ends by the
-     * summed differences, in one statement; nothing when they cancel out
-     * (the usual act: a dossier still open, or finished in the month it was
-     * received, is in none of them).
-     */
-    private void writeOpen(Map<DossierFact.MonthEndOpen, Integer> delta) {
-        delta.values().removeIf(v -> v == 0);
-        if (delta.isEmpty()) {
-            return;
-        }
-        int n = delta.size();
-        Long[] units = new Long[n];
-        String[] openAt = new String[n];
-        Boolean[] due = new Boolean[n];
-        String[] months = new String[n];
-        Integer[] counts = new Integer[n];
-        int i = 0;
-        for (Map.Entry<DossierFact.MonthEndOpen, Integer> e : delta.entrySet()) {
-            units[i] = e.getKey().unitId();
-            openAt[i] = e.getKey().openAt().toString();
-            due[i] = e.getKey().due();
-            months[i] = e.getKey().month().toString();
-            counts[i] = e.getValue();
-            i++;
-        }
-        jdbc.sql("INSERT INTO ind_unit_month_end_open (unit_id, open_at, due, month, n) "
-                        + "SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS date[]), CAST(? AS boolean[]), CAST(? AS date[]), "
-                        + "CAST(? AS int[])) ON CONFLICT (open_at, unit_id, due, month) "
-                        + "DO UPDATE SET n = ind_unit_month_end_open.n + excluded.n")
-                .params(units, openAt, due, months, counts).update();
-    }
-
+    /** Moves the count tables by the difference between the dossier's contributions before and after a change. */
     private void applyDelta(DossierFact before, DossierFact after) {
-        Map<DossierFact.MonthEndOpen, Integer> open = new java.util.TreeMap<>(OPEN_ORDER);
-        addOpen(open, before, -1);
-        addOpen(open, after, 1);
-        Map<DossierFact.ProcedureMonth, int[]> procedures = new java.util.TreeMap<>(PROCEDURE_ORDER);
-        addProcedure(procedures, before, -1);
-        addProcedure(procedures, after, 1);
-        Map<Key, int[]> delta = new LinkedHashMap<>();
-        if (before != null) {
-            for (DossierFact.Contribution c : before.contributions()) {
-                int[] d = delta.computeIfAbsent(new Key(c.unitId(), c.day(), c.field()), k -> new int[DossierFact.COLUMNS.length]);
-                for (int i = 0; i < d.length; i++) {
-                    d[i] -= c.values()[i];
-                }
-            }
-        }
-        for (DossierFact.Contribution c : after.contributions()) {
-            int[] d = delta.computeIfAbsent(new Key(c.unitId(), c.day(), c.field()), k -> new int[DossierFact.COLUMNS.length]);
-            for (int i = 0; i < d.length; i++) {
-                d[i] += c.values()[i];
-            }
-        }
-        List<Map.Entry<Key, int[]>> rows = new ArrayList<>();
-        for (Map.Entry<Key, int[]> e : delta.entrySet()) {
-            if (java.util.Arrays.stream(e.getValue()).anyMatch(v -> v != 0)) {
-                rows.add(e);
-            }
-        }
-        if (rows.isEmpty()) {
-            writeOpen(open);
-            writeProcedures(procedures);
-            return;
-        }
-        // rows locked in one order by every act, so two acts never wait on each other crosswise
-        rows.sort(java.util.Comparator.comparing((Map.Entry<Key, int[]> e) -> e.getKey().unit())
-                .thenComparing(e -> e.getKey().day()).thenComparing(e -> e.getKey().field()));
-        // one statement for every (unit, day, field) the act moved
-        String cols = String.join(", ", DossierFact.COLUMNS);
-        StringBuilder set = new StringBuilder();
-        for (String c : DossierFact.COLUMNS) {
-            set.append(set.isEmpty() ? "" : ", ").append(c).append(" = ind_unit_day.").append(c).append(" + excluded.").append(c);
-        }
-        String one = "(?, ?, ?" + ", ?".repeat(DossierFact.COLUMNS.length) + ")";
-        String sql = "INSERT INTO ind_unit_day (unit_id, day, field, " + cols + ") VALUES "
-                + String.join(", ", java.util.Collections.nCopies(rows.size(), one))
-                + " ON CONFLICT (unit_id, day, field) DO UPDATE SET " + set;
-        List<Object> params = new ArrayList<>();
-        for (Map.Entry<Key, int[]> e : rows) {
-            params.add(e.getKey().unit());
-            params.add(e.getKey().day());
-            params.add(e.getKey().field());
-            for (int v : e.getValue()) {
-                params.add(v);
-            }
-        }
-        jdbc.sql(sql).params(params).update();
-        // after ind_unit_day, as writeAll does: the tables are taken in one order by every writer
-        writeOpen(open);
-        writeProcedures(procedures);
-    }
-
-    private static final java.util.Comparator<DossierFact.ProcedureMonth> PROCEDURE_ORDER = java.util.Comparator
-            .comparing(DossierFact.ProcedureMonth::month).thenComparingLong(DossierFact.ProcedureMonth::unitId)
-            .thenComparing(DossierFact.ProcedureMonth::procedureCode);
-
-    private static void addProcedure(Map<DossierFact.ProcedureMonth, int[]> delta, DossierFact f, int sign) {
-        DossierFact.ProcedureMonth pm = f == null ? null : f.procedureMonth();
-        if (pm != null) {
-            int[] d = delta.computeIfAbsent(pm, k -> new int[2]);
-            d[0] += sign;
-            d[1] += f.marks().population() ? sign : 0;
-        }
-    }
-
-    /** Moves {@code ind_unit_month_procedure} by the summed differences, in one statement; nothing when they cancel out. */
-    private void writeProcedures(Map<DossierFact.ProcedureMonth, int[]> delta) {
-        delta.values().removeIf(d -> d[0] == 0 && d[1] == 0);
-        if (delta.isEmpty()) {
-            return;
-        }
-        int n = delta.size();
-        Long[] units = new Long[n];
-        String[] months = new String[n];
-        String[] codes = new String[n];
-        Integer[] received = new Integer[n];
-        Integer[] population = new Integer[n];
-        int i = 0;
-        for (Map.Entry<DossierFact.ProcedureMonth, int[]> e : delta.entrySet()) {
-            units[i] = e.getKey().unitId();
-            months[i] = e.getKey().month().toString();
-            codes[i] = e.getKey().procedureCode();
-            received[i] = e.getValue()[0];
-            population[i] = e.getValue()[1];
-            i++;
-        }
-        jdbc.sql("INSERT INTO ind_unit_month_procedure (unit_id, month, procedure_code, received, population) "
-                        + "SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS date[]), CAST(? AS text[]), CAST(? AS int[]), "
-                        + "CAST(? AS int[])) ON CONFLICT (month, unit_id, procedure_code) DO UPDATE SET "
-                        + "received = ind_unit_month_procedure.received + excluded.received, "
-                        + "population = ind_unit_month_procedure.population + excluded.population")
-                .params(units, months, codes, received, population).update();
+        Deltas d = new Deltas();
+        d.add(before, -1);
+        d.add(after, 1);
+        d.write();
     }
 
     /**
