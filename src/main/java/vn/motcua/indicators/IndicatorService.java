@@ -269,8 +269,9 @@ public class IndicatorService {
         if (effectiveFrom == null) {
             throw InvalidInput.of("effectiveFrom", "validation.required");
         }
+        // two decimals at most, as stored (numeric(6,2)): 80.004 and 79.999 would both be kept as 80.00
         if (minScores.isEmpty() || minScores.values().stream().anyMatch(v -> v == null || v.signum() < 0
-                || v.compareTo(BigDecimal.valueOf(100)) > 0)) {
+                || v.compareTo(BigDecimal.valueOf(100)) > 0 || v.stripTrailingZeros().scale() > 2)) {
             throw InvalidInput.of("bands", "indicators.method.bandRange");
         }
         if (!minScores.keySet().stream().allMatch(BAND_CODES::contains)) {

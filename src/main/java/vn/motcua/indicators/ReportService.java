@@ -117,12 +117,17 @@ public class ReportService {
         return view(store.find(draft(u, from, to, actor)).orElseThrow());
     }
 
-    private long draft(UnitView u, LocalDate from, LocalDate to, String actor) {
-        store.find(u.id(), from, to, false).ifPresent(r -> {
+    /** A draft may be made again until the report of that form, unit and period is signed. */
+    private void requireEditable(String form, long unitId, LocalDate from, LocalDate to) {
+        store.find(form, unitId, from, to, false).ifPresent(r -> {
             if (r.status() == Report.Status.SIGNED || r.status() == Report.Status.SUBMITTED) {
                 throw new DomainRuleViolation("report-signed", "indicators.report.signed");
             }
         });
+    }
+
+    private long draft(UnitView u, LocalDate from, LocalDate to, String actor) {
+        requireEditable(formOf(u), u.id(), from, to);
         List<Report.Line> lines = queries.byField(org.selfAndDescendants(List.of(u.id())).toArray(Long[]::new), from, to);
         return store.saveDraft(formOf(u), u.id(), from, to, false, lines, actor, clock.instant());
     }
@@ -191,10 +196,11 @@ public class ReportService {
     /** Every reporting unit with its report of the period (or none yet). */
     public List<ReportOverview> overview(LocalDate from, LocalDate to, OfficerScope scope) {
         IndicatorService.checkPeriod(from, to);
-        Map<Long, ReportStore.Row> byUnit = store.ofPeriod(from, to).stream()
-                .collect(Collectors.toMap(ReportStore.Row::unitId, Function.identity(), (a, b) -> a));
+        // by unit and form: the province's own unit holds the catalogue's form 07b too
+        Map<String, ReportStore.Row> byUnit = store.ofPeriod(from, to).stream()
+                .collect(Collectors.toMap(r -> r.unitId() + ":" + r.form(), Function.identity(), (a, b) -> a));
         return reportingUnits(scope).stream().map(u -> {
-            ReportStore.Row r = byUnit.get(u.id());
+            ReportStore.Row r = byUnit.get(u.id() + ":" + formOf(u));
             return new ReportOverview(IndexEngine.ref(u), formOf(u), r == null ? null : r.id(), r == null ? null : r.status(),
                     r == null || r.submittedAt() == null ? null : r.submittedAt().atZone(vn.motcua.calendar.CalendarService.ZONE).toOffsetDateTime(),
                     r == null ? null : r.signedBy());
@@ -251,11 +257,7 @@ public class ReportService {
         requireSupervisor(who);
         IndicatorService.checkPeriod(from, to);
         UnitView root = provinceRoot();
-        store.find(root.id(), from, to, false).filter(r -> "07b".equals(r.form())).ifPresent(r -> {
-            if (r.status() == Report.Status.SIGNED || r.status() == Report.Status.SUBMITTED) {
-                throw new DomainRuleViolation("report-signed", "indicators.report.signed");
-            }
-        });
+        requireEditable("07b", root.id(), from, to);
         List<UnitView> departments = reportingUnits(OfficerScope.everything(null)).stream()
                 .filter(u -> u.level() == UnitLevel.PROVINCE).toList();
         List<Report.Line> lines = catalogue.lines(departments);
@@ -294,7 +296,7 @@ public class ReportService {
         int done = 0;
         int made = 0;
         for (UnitView u : units) {
-            if (store.find(u.id(), from, to, false).isEmpty()) {
+            if (store.find(formOf(u), u.id(), from, to, false).isEmpty()) {
                 draft(u, from, to, "system");
                 made++;
             }

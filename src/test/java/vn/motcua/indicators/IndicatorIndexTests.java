@@ -295,6 +295,11 @@ class IndicatorIndexTests extends IntegrationTest {
                     .isEqualTo("Điểm tối thiểu phải giảm dần từ mức cao xuống mức thấp");
             assertThat(indicators.bandsOn(day)).hasSize(5);
             assertThat(indicators.bandsOn(day).get(0).minScore()).isEqualByComparingTo("95");
+            // a minimum finer than the stored two decimals is refused too
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> indicators.setBands(day,
+                            java.util.Map.of("EXCELLENT", new BigDecimal("80.004"), "GOOD", new BigDecimal("79.999")), "test"))
+                    .isInstanceOf(vn.motcua.shared.InvalidInput.class);
+            assertThat(indicators.bandsOn(day).get(0).minScore()).isEqualByComparingTo("95");
             // a supervisor reads the method but cannot change it
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/indicators/method/bands")
                             .param("effectiveFrom", day.toString()).param("band.WEAK", "0")

@@ -191,10 +191,6 @@ public class IndicatorReadModel {
         return f;
     }
 
-    DossierFact next(DossierFact b, DossierActed e) {
-        return next(b, e, live);
-    }
-
     private static LocalDate day(Instant i) {
         return i == null ? null : i.atZone(ZONE).toLocalDate();
     }

@@ -262,7 +262,11 @@ public class ReadModelRebuild {
                     rebuilt.add(f);
                 }
             }
-            if (stale && pass < ATTEMPTS) {
+            if (stale) {
+                if (pass >= ATTEMPTS) {
+                    // writing now would put an older history over what a live act has just added
+                    throw new IllegalStateException("dossiers acted on during the rebuild, again, after " + pass + " reads");
+                }
                 continue;
             }
             int changed = 0;

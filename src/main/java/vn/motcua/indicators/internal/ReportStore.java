@@ -59,9 +59,11 @@ public class ReportStore {
         return jdbc.sql("SELECT * FROM ind_report WHERE id = ?").param(id).query(this::row).optional();
     }
 
-    public Optional<Row> find(long unitId, LocalDate from, LocalDate to, boolean consolidated) {
-        return jdbc.sql("SELECT * FROM ind_report WHERE unit_id = ? AND period_from = ? AND period_to = ? AND consolidated = ?")
-                .params(unitId, from, to, consolidated).query(this::row).optional();
+    /** The report of this form, unit and period (the table's unique key). */
+    public Optional<Row> find(String form, long unitId, LocalDate from, LocalDate to, boolean consolidated) {
+        return jdbc.sql("SELECT * FROM ind_report WHERE form = ? AND unit_id = ? AND period_from = ? AND period_to = ? "
+                        + "AND consolidated = ?")
+                .params(form, unitId, from, to, consolidated).query(this::row).optional();
     }
 
     public List<Row> ofPeriod(LocalDate from, LocalDate to) {

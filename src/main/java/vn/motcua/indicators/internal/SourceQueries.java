@@ -183,6 +183,9 @@ public class SourceQueries {
     /** The PAKN or dossiers behind an indicator's numerator and denominator, as {@link IndexQueries#drillDown}. */
     IndexQueries.DrillDownRows drillDown(Indicator i, Long[] units, LocalDate from, LocalDate to, Boolean linesInNumerator,
                                          int lineOffset, int lineLimit) {
+        if (i == Indicator.CITIZEN_DATA_CONNECTED_FORMALITY) {
+            return procedures(units, from, to); // its lists are of procedures, not dossiers
+        }
         String sql;
         if (listsFeedback(i)) {
             String den = i == Indicator.PETITION_HANDLING_SATISFACTION ? FEEDBACK_ANSWERED
@@ -206,7 +209,7 @@ public class SourceQueries {
                     den = "received_day BETWEEN :from AND :to";
                     num = "synced";
                 }
-                case CITIZEN_DATA_CONNECTED_DOSSIER, CITIZEN_DATA_CONNECTED_FORMALITY -> {
+                case CITIZEN_DATA_CONNECTED_DOSSIER -> {
                     den = "received_day BETWEEN :from AND :to";
                     num = "population";
                 }
@@ -235,9 +238,6 @@ public class SourceQueries {
                         odt(rs.getTimestamp("finished_at")), rs.getString("timing"), inNum, basis));
             }
         });
-        if (i == Indicator.CITIZEN_DATA_CONNECTED_FORMALITY) {
-            return procedures(units, from, to);
-        }
         return c.rows();
     }
 

@@ -150,11 +150,12 @@ public class IndicatorPageController {
         LocalDate today = indicators.today();
         model.addAttribute("current", indicators.weightsOn(today));
         model.addAttribute("history", indicators.weightHistory());
-        model.addAttribute("bands", indicators.bandsOn(today));
+        var bands = indicators.bandsOn(today);
+        model.addAttribute("bands", bands);
         model.addAttribute("bandHistory", indicators.bandHistory());
         model.addAttribute("bandCodes", IndicatorService.BAND_CODES);
         Map<String, BigDecimal> currentBands = new LinkedHashMap<>();
-        indicators.bandsOn(today).forEach(b -> currentBands.put(b.code(), b.minScore()));
+        bands.forEach(b -> currentBands.put(b.code(), b.minScore()));
         model.addAttribute("currentBands", currentBands);
         model.addAttribute("indicators", Indicator.values());
         return "indicators/method";
