@@ -90,6 +90,11 @@ public class NationalSync {
         }
     }
 
+    /** Whether the national portal is connected (its address configured); what the pages need without the counts of {@link #status}. */
+    public boolean connected() {
+        return props.connected();
+    }
+
     public Status status(StaffPrincipal who) {
         requireOperator(who);
         Instant dayStart = LocalDate.now(clock.withZone(NationalFormat.ZONE)).atStartOfDay(NationalFormat.ZONE).toInstant();
@@ -135,10 +140,12 @@ public class NationalSync {
     @Transactional
     public Failure resend(long id, StaffPrincipal who, String address) {
         requireOperator(who);
-        Failure f = jdbc.sql("SELECT * FROM ntl_outbox WHERE id = ? FOR UPDATE").param(id).query((rs, i) -> failure(rs))
-                .optional().orElseThrow(() -> new NotFound("national sync message " + id));
-        Boolean sent = jdbc.sql("SELECT sent_at IS NOT NULL FROM ntl_outbox WHERE id = ?").param(id).query(Boolean.class).single();
-        if (sent) {
+        boolean[] sent = {false};
+        Failure f = jdbc.sql("SELECT * FROM ntl_outbox WHERE id = ? FOR UPDATE").param(id).query((rs, i) -> {
+            sent[0] = rs.getTimestamp("sent_at") != null;
+            return failure(rs);
+        }).optional().orElseThrow(() -> new NotFound("national sync message " + id));
+        if (sent[0]) {
             throw new DomainRuleViolation("national-sync-already-sent", "integration.sync.rule.alreadySent", f.dossierCode());
         }
         jdbc.sql("UPDATE ntl_outbox SET attempts = 0, gave_up = false, next_attempt_at = ?, claimed_by = NULL WHERE id = ?")

@@ -34,10 +34,20 @@ public final class Texts {
         if (s == null) {
             return null;
         }
-        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
-        String stripped = MARKS.matcher(decomposed).replaceAll("")
-                .replace('đ', 'd').replace('Đ', 'D');
-        return SPACES.matcher(stripped.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
+        return SPACES.matcher(stripMarks(s).toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
+    }
+
+    /**
+     * The text without diacritics, case kept: tones and vowel marks dropped,
+     * đ → d and Đ → D (which Unicode does not decompose), NFC; plain ASCII for
+     * Vietnamese text (the text messages' "no diacritics" switch).
+     */
+    public static String withoutMarks(String s) {
+        return s == null ? null : Normalizer.normalize(stripMarks(s), Normalizer.Form.NFC);
+    }
+
+    private static String stripMarks(String s) {
+        return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
     }
 
     /** The longest search text accepted (a procedure's name is up to 500 characters; nobody types that). */

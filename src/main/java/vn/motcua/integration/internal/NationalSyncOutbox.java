@@ -250,14 +250,6 @@ public class NationalSyncOutbox {
         jdbc.sql("UPDATE ntl_dossier SET known_nationally = true WHERE code = ?").param(code).update();
     }
 
-    /** A person sends a failed message again: due now, with its attempts counted afresh. False when there is nothing to send. */
-    public boolean resend(long id) {
-        return jdbc.sql("""
-                UPDATE ntl_outbox SET attempts = 0, gave_up = false, next_attempt_at = :now, claimed_by = NULL
-                 WHERE id = :id AND sent_at IS NULL""")
-                .param("now", ts(clock.instant())).param("id", id).update() > 0;
-    }
-
     static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i.truncatedTo(ChronoUnit.MICROS));
     }

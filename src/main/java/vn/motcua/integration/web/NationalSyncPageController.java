@@ -108,7 +108,7 @@ public class NationalSyncPageController {
         model.addAttribute("runs", runs.items());
         model.addAttribute("selected", selected);
         model.addAttribute("differences", selected == null ? List.of() : sync.differences(selected.id(), me));
-        model.addAttribute("connected", sync.status(me).connected());
+        model.addAttribute("connected", sync.connected());
         return "integration/national-sync-reconciliation";
     }
 

@@ -53,10 +53,10 @@ public class PaymentPortalController {
     private String page(DossierView d, Model model, String error, String paymentUrl) {
         model.addAttribute("d", d);
         model.addAttribute("connected", payments.available());
-        long amount = payments.available() ? payments.amountDue(d) : 0; // one look at the dossier's payments
+        List<OnlinePayments.Payment> list = payments.ofDossier(d.code()); // one look at the dossier's payments
+        long amount = payments.available() ? payments.amountDue(d, list) : 0;
         model.addAttribute("payable", amount > 0);
         model.addAttribute("amount", amount);
-        List<OnlinePayments.Payment> list = payments.ofDossier(d.code());
         model.addAttribute("payments", list);
         model.addAttribute("error", error);
         model.addAttribute("paymentUrl", paymentUrl);

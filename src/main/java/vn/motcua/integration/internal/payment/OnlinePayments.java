@@ -125,10 +125,15 @@ public class OnlinePayments {
      * once.
      */
     public long amountDue(DossierView d) {
+        return amountDue(d, d.statusCode() == DossierStatus.NEW.code() && d.feeVnd() > 0 ? ofDossier(d.code()) : List.of());
+    }
+
+    /** As {@link #amountDue(DossierView)}, with the dossier's payments already read ({@link #ofDossier}). */
+    public long amountDue(DossierView d, List<Payment> payments) {
         if (d.statusCode() == DossierStatus.WAITING_PAYMENT.code()) {
             return d.paymentAmountVnd() == null ? 0 : d.paymentAmountVnd();
         }
-        if (d.statusCode() == DossierStatus.NEW.code() && d.feeVnd() > 0 && ofDossier(d.code()).stream().noneMatch(Payment::paid)) {
+        if (d.statusCode() == DossierStatus.NEW.code() && d.feeVnd() > 0 && payments.stream().noneMatch(Payment::paid)) {
             return d.feeVnd();
         }
         return 0;

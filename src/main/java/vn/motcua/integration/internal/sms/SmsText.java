@@ -12,24 +12,14 @@ public final class SmsText {
     /** The placeholders a template may use. */
     public static final Set<String> PLACEHOLDERS = Set.of("name", "code", "procedure", "detail", "link", "body");
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
     private SmsText() {
     }
 
-    /**
-     * The text without diacritics, case kept: tones and vowel marks dropped,
-     * đ → d and Đ → D (which Unicode does not decompose); the result is
-     * plain ASCII for Vietnamese text, fit for the GSM alphabet.
-     */
+    /** The text without diacritics, case kept ({@link vn.motcua.shared.Texts#withoutMarks}). */
     public static String withoutMarks(String s) {
-        if (s == null) {
-            return null;
-        }
-        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
-        return Normalizer.normalize(MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd').replace('Đ', 'D'),
-                Normalizer.Form.NFC);
+        return vn.motcua.shared.Texts.withoutMarks(s);
     }
 
     /** The template with each known placeholder replaced by its value ("" when missing), NFC; stripped when {@code plain}. */
