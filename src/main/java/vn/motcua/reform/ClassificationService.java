@@ -494,13 +494,4 @@ public class ClassificationService {
     public LocalDate today() {
         return CalendarService.today(clock);
     }
-
-    /** Which unit ids the reader may see (for pages). */
-    public boolean sees(StaffPrincipal me, long unitId) {
-        return readerScope(me).includes(new UnitId(unitId));
-    }
-
-    static Set<String> kinds() {
-        return Set.of("MONTH", "QUARTER");
-    }
 }

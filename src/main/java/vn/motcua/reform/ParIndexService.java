@@ -216,6 +216,9 @@ public class ParIndexService {
         } else if (doc.title().length() > 300) {
             errors.put("title", "validation.tooLong");
         }
+        if (doc.decision() != null && doc.decision().length() > 300) {
+            errors.put("decision", "validation.tooLong");
+        }
         if (doc.nodes() == null || doc.nodes().isEmpty()) {
             errors.put("nodes", "reform.par.tree.empty");
         } else {
@@ -247,6 +250,9 @@ public class ParIndexService {
             }
             if (Texts.isBlank(n.name()) || n.name().length() > 1000) {
                 put(errors, args, "node." + code + ".name", "reform.par.node.name", code);
+            }
+            if (n.evidence() != null && n.evidence().length() > 4000) {
+                errors.put("node." + code + ".evidence", "validation.tooLong");
             }
             if (depth > 2 || n.kind() == null || !LEVELS[depth].equalsIgnoreCase(n.kind().trim())) {
                 put(errors, args, "node." + code + ".kind", "reform.par.node.kind", code);

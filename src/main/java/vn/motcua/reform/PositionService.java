@@ -156,7 +156,7 @@ public class PositionService {
         if (s.units().stream().noneMatch(x -> below.contains(x.id()))) {
             throw InvalidInput.of("staffId", "reform.position.staff.unit");
         }
-        if (!store.assign(positionId, staffId, LocalDate.now(clock.withZone(CalendarService.ZONE)))) {
+        if (!store.assign(positionId, staffId, CalendarService.today(clock))) {
             throw new DomainRuleViolation("position-held", "reform.position.held");
         }
         audit.record(AuditEntry.of(AUDIT_POSITION, me.username(), "position", String.valueOf(positionId)).unit(p.unitId())

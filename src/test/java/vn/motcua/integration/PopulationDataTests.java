@@ -147,6 +147,12 @@ class PopulationDataTests extends IntegrationTest {
         assertThat(used(second)).isZero();
         assertThat(events.stream(PopulationDataUsed.class).count()).isGreaterThanOrEqualTo(1);
         assertThat(events.stream(PopulationDataUsed.class).filter(x -> x.code().equals(code)).count()).isEqualTo(1);
+
+        // a look-up id longer than any the registry gives is refused on every path, the desk's and the portal's
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fileWith(id, "x".repeat(65), Channel.IN_PERSON))
+                .isInstanceOf(vn.motcua.shared.InvalidInput.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fileWith(id, "x".repeat(65), Channel.ONLINE))
+                .isInstanceOf(vn.motcua.shared.InvalidInput.class);
     }
 
     @Test

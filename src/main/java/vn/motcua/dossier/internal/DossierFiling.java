@@ -183,6 +183,10 @@ public class DossierFiling {
         if (applicant == null) {
             throw InvalidInput.of("applicant", "validation.required");
         }
+        // the id of a population look-up (FileDossier's @Size(max = 64)), checked here for the pages' paths too
+        if (cmd.populationLookupId() != null && cmd.populationLookupId().length() > 64) {
+            throw InvalidInput.of("populationLookupId", "validation.tooLong");
+        }
         UnitView competent = null;
         if (cmd.competentUnitId() != null) {
             competent = org.findUnit(new UnitId(cmd.competentUnitId())).filter(UnitView::active)

@@ -72,6 +72,7 @@ public class ClassificationWorkbook {
                 ReportWorkbook.header(ph, c, t(pcols[c], locale), header);
             }
             int pr = 3;
+            CellStyle wrapped = ReportWorkbook.wrapped(wb); // one style for every row: a workbook holds at most 64,000
             for (OfficerAssessment a : periods) {
                 Row x = ps.createRow(pr++);
                 ReportWorkbook.string(x, 0, a.officerName(), boxed);
@@ -86,7 +87,7 @@ public class ClassificationWorkbook {
                 decimal(x, 9, a.task(), boxed);
                 decimal(x, 10, a.total(), boxed);
                 ReportWorkbook.string(x, 11, band(a.band(), locale), boxed);
-                ReportWorkbook.string(x, 12, a.reason(), ReportWorkbook.wrapped(wb));
+                ReportWorkbook.string(x, 12, a.reason(), wrapped);
             }
             ReportWorkbook.fitColumns(ps, pcols.length - 1, 50, 20, 8);
             ReportWorkbook.printLandscapeA4(ps);

@@ -69,7 +69,7 @@ class DemoAssessmentData implements ApplicationRunner {
 
     /** The demo's year: the last complete one. */
     static int year(java.time.Clock clock) {
-        return LocalDate.now(clock.withZone(CalendarService.ZONE)).getYear() - 1;
+        return CalendarService.today(clock).getYear() - 1;
     }
 
     @Override
