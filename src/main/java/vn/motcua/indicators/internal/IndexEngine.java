@@ -41,7 +41,7 @@ public class IndexEngine {
     private static Map<Indicator, Scoring.Fraction> fractions(IndexQueries.Counts c, SourceQueries.Counts s) {
         Map<Indicator, Scoring.Fraction> f = new java.util.EnumMap<>(Indicator.class);
         f.putAll(c.fractions());
-        f.putAll(s.fractions(c.finished, c.finishedGood));
+        f.putAll(s.fractions(c));
         return f;
     }
 

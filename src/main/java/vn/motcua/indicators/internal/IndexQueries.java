@@ -68,6 +68,12 @@ public class IndexQueries {
         long dueOpen;
         long openInTime;
         long received;
+        /** From the same per-day rows, for the indicators of the other modules' events ({@link SourceQueries.Counts#fractions}). */
+        long dissatisfiedGood;
+        long receivedSynced;
+        long receivedPopulation;
+        long receivedFee;
+        long receivedFeePaid;
 
         void add(Counts o) {
             finished += o.finished;
@@ -81,6 +87,11 @@ public class IndexQueries {
             dueOpen += o.dueOpen;
             openInTime += o.openInTime;
             received += o.received;
+            dissatisfiedGood += o.dissatisfiedGood;
+            receivedSynced += o.receivedSynced;
+            receivedPopulation += o.receivedPopulation;
+            receivedFee += o.receivedFee;
+            receivedFeePaid += o.receivedFeePaid;
         }
 
         Map<Indicator, Fraction> fractions() {
@@ -113,7 +124,8 @@ public class IndexQueries {
         var q = jdbc.sql("""
                 SELECT unit_id, sum(finished) f, sum(finished_early + finished_on_time) g, sum(eligible) e,
                        sum(eligible_online) eo, sum(completed) c, sum(electronic_result) er, sum(digitised) d, sum(reused) r,
-                       sum(received) rc
+                       sum(received) rc, sum(finished_good_dissatisfied) dg, sum(received_synced) rs,
+                       sum(received_population) rp, sum(received_fee) rf, sum(received_fee_paid) rfp
                 FROM ind_unit_day WHERE day BETWEEN :from AND :to""" + unitFilter(units) + " GROUP BY unit_id")
                 .param("from", from).param("to", to);
         if (units != null) {
@@ -130,6 +142,11 @@ public class IndexQueries {
             c.digitised = rs.getLong("d");
             c.reused = rs.getLong("r");
             c.received = rs.getLong("rc");
+            c.dissatisfiedGood = rs.getLong("dg");
+            c.receivedSynced = rs.getLong("rs");
+            c.receivedPopulation = rs.getLong("rp");
+            c.receivedFee = rs.getLong("rf");
+            c.receivedFeePaid = rs.getLong("rfp");
         });
         if (monthEnds) {
             unfinishedAtMonthEnd(out, units, from, to);

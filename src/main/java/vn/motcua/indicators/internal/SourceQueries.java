@@ -57,12 +57,6 @@ public class SourceQueries {
         long answeredGood;
         long openDue;
         long openInTime;
-        long dissatisfiedGood;
-        long received;
-        long synced;
-        long feeReceived;
-        long paid;
-        long population;
         /**
          * The procedures that received dossiers in the period, and those of them filed with population data:
          * sets, so that units summed count a procedure once (as the drill-down lists it), not once per unit.
@@ -76,28 +70,22 @@ public class SourceQueries {
             answeredGood += o.answeredGood;
             openDue += o.openDue;
             openInTime += o.openInTime;
-            dissatisfiedGood += o.dissatisfiedGood;
-            received += o.received;
-            synced += o.synced;
-            feeReceived += o.feeReceived;
-            paid += o.paid;
-            population += o.population;
             procedures.addAll(o.procedures);
             populationProcedures.addAll(o.populationProcedures);
         }
 
         /**
-         * @param finished     dossiers whose processing ended in the period (the dossier facts' count)
-         * @param finishedGood of them, early or on time
+         * @param d the dossier facts' counts of the same units and period (the per-day rows also hold the
+         *          dissatisfied, and what the marks say of the dossiers received)
          */
-        Map<Indicator, Fraction> fractions(long finished, long finishedGood) {
+        Map<Indicator, Fraction> fractions(IndexQueries.Counts d) {
             Map<Indicator, Fraction> m = new EnumMap<>(Indicator.class);
             m.put(Indicator.PETITION_PROCESSING_ON_TIME, new Fraction(answeredOnTime + openInTime, answered + openDue + openInTime));
             m.put(Indicator.PETITION_HANDLING_SATISFACTION, new Fraction(answeredGood, answered));
-            m.put(Indicator.DOSSIER_RECEIVING_SATISFACTION, new Fraction(finishedGood - dissatisfiedGood, finished));
-            m.put(Indicator.DOSSIER_SYNC, new Fraction(synced, received));
-            m.put(Indicator.ONLINE_PAYMENT_DOSSIERS, new Fraction(paid, feeReceived));
-            m.put(Indicator.CITIZEN_DATA_CONNECTED_DOSSIER, new Fraction(population, received));
+            m.put(Indicator.DOSSIER_RECEIVING_SATISFACTION, new Fraction(d.finishedGood - d.dissatisfiedGood, d.finished));
+            m.put(Indicator.DOSSIER_SYNC, new Fraction(d.receivedSynced, d.received));
+            m.put(Indicator.ONLINE_PAYMENT_DOSSIERS, new Fraction(d.receivedFeePaid, d.receivedFee));
+            m.put(Indicator.CITIZEN_DATA_CONNECTED_DOSSIER, new Fraction(d.receivedPopulation, d.received));
             m.put(Indicator.CITIZEN_DATA_CONNECTED_FORMALITY, new Fraction(populationProcedures.size(), procedures.size()));
             return m;
         }
@@ -135,25 +123,6 @@ public class SourceQueries {
                     c.answeredGood = rs.getLong("good");
                     c.openDue = rs.getLong("open_due");
                     c.openInTime = rs.getLong("open_in_time");
-                });
-        boolean connected = sources.counted(Indicator.DOSSIER_SYNC) || sources.counted(Indicator.ONLINE_PAYMENT_DOSSIERS)
-                || sources.counted(Indicator.CITIZEN_DATA_CONNECTED_DOSSIER);
-        // the per-day aggregates: the dissatisfied among those finished early or on time, and what the marks say of
-        // the dossiers received in the period (kept on the facts by the listeners, summed per unit, day and field)
-        bind("SELECT unit_id, sum(finished_good_dissatisfied) dissatisfied, sum(received) received, "
-                + "sum(received_synced) synced, sum(received_population) population, sum(received_fee) fee, "
-                + "sum(received_fee_paid) paid FROM ind_unit_day WHERE day BETWEEN :from AND :to" + unitFilter("unit_id", units)
-                + " GROUP BY unit_id", units, from, to)
-                .query(rs -> {
-                    Counts c = out.computeIfAbsent(rs.getLong("unit_id"), k -> new Counts());
-                    c.dissatisfiedGood = rs.getLong("dissatisfied");
-                    if (connected) {
-                        c.received = rs.getLong("received");
-                        c.synced = rs.getLong("synced");
-                        c.population = rs.getLong("population");
-                        c.feeReceived = rs.getLong("fee");
-                        c.paid = rs.getLong("paid");
-                    }
                 });
         if (sources.counted(Indicator.CITIZEN_DATA_CONNECTED_FORMALITY)) {
             // procedures, not dossiers: per unit, those that received dossiers in the period, and those filed with

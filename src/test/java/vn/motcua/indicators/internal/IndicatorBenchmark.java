@@ -174,7 +174,7 @@ public final class IndicatorBenchmark {
         byUnit.forEach((unit, c) -> {
             Map<vn.motcua.indicators.Indicator, Scoring.Fraction> f = new java.util.EnumMap<>(vn.motcua.indicators.Indicator.class);
             f.putAll(c.fractions());
-            f.putAll(sources.getOrDefault(unit, new SourceQueries.Counts()).fractions(c.finished, c.finishedGood));
+            f.putAll(sources.getOrDefault(unit, new SourceQueries.Counts()).fractions(c));
             views.add(Scoring.score(new vn.motcua.indicators.IndexView.UnitRef(unit, "", ""), from, to, f, weights, bands, labels));
         });
         views.sort(java.util.Comparator.comparing(vn.motcua.indicators.IndexView::total));
