@@ -179,26 +179,43 @@ public class ClassificationService {
 
     /** An officer's work figures of a period, as the proposal uses them; the signals are those {@code me} may read. */
     public OfficerFigures figures(long officerId, Period p, StaffPrincipal me) {
-        long[] a = figures.acts(officerId, p.start(), p.end());
-        long reminded = 0;
-        long disciplined = 0;
-        List<Long> ids = new ArrayList<>();
+        return figures(officerId, p, closedOfficerSignals(p, me));
+    }
+
+    /**
+     * The closed signals about officers opened in the period that {@code me}
+     * may read, by officer id: read once for a whole proposal, not once per
+     * officer (at most 5,000, newest first, as the inbox pages them).
+     */
+    private Map<String, List<SignalView>> closedOfficerSignals(Period p, StaffPrincipal me) {
+        Map<String, List<SignalView>> out = new java.util.HashMap<>();
         for (int page = 0; page < 50; page++) {
             PageResult<SignalView> r = signals.inbox("CLOSED", null, null, page, 100, me, Locale.ROOT);
             for (SignalView s : r.items()) {
-                if (s.subjectType() == SubjectType.OFFICER && String.valueOf(officerId).equals(s.subjectId())
-                        && s.openedAt() != null && !s.openedAt().isBefore(p.start()) && s.openedAt().isBefore(p.end())) {
-                    if (s.resolution() == Resolution.REMINDED) {
-                        reminded++;
-                        ids.add(s.id());
-                    } else if (s.resolution() == Resolution.DISCIPLINED) {
-                        disciplined++;
-                        ids.add(s.id());
-                    }
+                if (s.subjectType() == SubjectType.OFFICER && s.openedAt() != null && !s.openedAt().isBefore(p.start())
+                        && s.openedAt().isBefore(p.end())) {
+                    out.computeIfAbsent(s.subjectId(), k -> new ArrayList<>()).add(s);
                 }
             }
             if (r.items().size() < 100) {
                 break;
+            }
+        }
+        return out;
+    }
+
+    private OfficerFigures figures(long officerId, Period p, Map<String, List<SignalView>> closed) {
+        long[] a = figures.acts(officerId, p.start(), p.end());
+        long reminded = 0;
+        long disciplined = 0;
+        List<Long> ids = new ArrayList<>();
+        for (SignalView s : closed.getOrDefault(String.valueOf(officerId), List.of())) {
+            if (s.resolution() == Resolution.REMINDED) {
+                reminded++;
+                ids.add(s.id());
+            } else if (s.resolution() == Resolution.DISCIPLINED) {
+                disciplined++;
+                ids.add(s.id());
             }
         }
         return new OfficerFigures(a[0], a[1], a[2], a[3], reminded, disciplined, figures.feedback(officerId, p.start(), p.end()), ids);
@@ -218,6 +235,7 @@ public class ClassificationService {
             throw new DomainRuleViolation("assessment-future", "reform.assessment.future");
         }
         int proposed = 0;
+        Map<String, List<SignalView>> closed = closedOfficerSignals(p, me);
         for (int page = 0; page < 100; page++) {
             PageResult<StaffView> staff = org.searchStaff(null, u.id(), scope, page, 100);
             for (StaffView s : staff.items()) {
@@ -228,7 +246,7 @@ public class ClassificationService {
                 if (existing != null && "CONFIRMED".equals(existing.status())) {
                     continue;
                 }
-                OfficerFigures f = figures(s.id(), p, me);
+                OfficerFigures f = figures(s.id(), p, closed);
                 String text = json.writeValueAsString(f);
                 if (existing == null) {
                     store.insert(s.id(), u.id(), p.kind(), p.from(), p.to(), text, ClassificationRules.general(f),
