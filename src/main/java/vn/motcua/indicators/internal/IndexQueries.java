@@ -1,7 +1,6 @@
 package vn.motcua.indicators.internal;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -150,22 +149,29 @@ public class IndexQueries {
         });
         if (monthEnds) {
             unfinishedAtMonthEnd(out, units, from, to);
-            return out;
+        } else {
+            addUnfinished(out, units == null ? UNFINISHED_ANYWHERE : UNFINISHED, units, from, to);
         }
+        return out;
+    }
+
+    /**
+     * Adds the facts' "due in the period" and "received in the period, not yet
+     * due" counts of the dossiers matching {@code where}, per unit.
+     */
+    private void addUnfinished(Map<Long, Counts> out, String where, Long[] units, LocalDate from, LocalDate to) {
         var open = jdbc.sql("SELECT unit_id, count(*) FILTER (WHERE appointment_at >= :start AND appointment_at < :end) due, "
                         + "count(*) FILTER (WHERE received_day BETWEEN :from AND :to AND appointment_at >= :end) intime "
-                        + "FROM ind_dossier WHERE " + (units == null ? UNFINISHED_ANYWHERE : UNFINISHED) + unitFilter(units)
-                        + " GROUP BY unit_id")
+                        + "FROM ind_dossier WHERE " + where + unitFilter(units) + " GROUP BY unit_id")
                 .param("start", start(from)).param("end", end(to)).param("from", from).param("to", to);
         if (units != null) {
             open = open.param("units", units);
         }
         open.query(rs -> {
             Counts c = out.computeIfAbsent(rs.getLong("unit_id"), k -> new Counts());
-            c.dueOpen = rs.getLong("due");
-            c.openInTime = rs.getLong("intime");
+            c.dueOpen += rs.getLong("due");
+            c.openInTime += rs.getLong("intime");
         });
-        return out;
     }
 
     /** A period of whole months: from a month's first day to a month's last (every period the pages offer). */
@@ -185,22 +191,17 @@ public class IndexQueries {
                         + "coalesce(sum(n) FILTER (WHERE NOT due), 0) intime FROM ind_unit_month_end_open "
                         + "WHERE open_at = :openAt AND month >= :from" + unitFilter(units) + " GROUP BY unit_id")
                 .param("openAt", to.plusDays(1)).param("from", from);
-        var open = jdbc.sql("SELECT unit_id, count(*) FILTER (WHERE appointment_at >= :start AND appointment_at < :end) due, "
-                        + "count(*) FILTER (WHERE received_day BETWEEN :from AND :to AND appointment_at >= :end) intime "
-                        + "FROM ind_dossier WHERE finished_at IS NULL AND received_at IS NOT NULL AND received_at < :end "
-                        + "AND appointment_at >= :start" + unitFilter(units) + " GROUP BY unit_id")
-                .param("start", start(from)).param("end", end(to)).param("from", from).param("to", to);
         if (units != null) {
             kept = kept.param("units", units);
-            open = open.param("units", units);
         }
-        for (var q : List.of(kept, open)) {
-            q.query(rs -> {
-                Counts c = out.computeIfAbsent(rs.getLong("unit_id"), k -> new Counts());
-                c.dueOpen += rs.getLong("due");
-                c.openInTime += rs.getLong("intime");
-            });
-        }
+        kept.query(rs -> {
+            Counts c = out.computeIfAbsent(rs.getLong("unit_id"), k -> new Counts());
+            c.dueOpen += rs.getLong("due");
+            c.openInTime += rs.getLong("intime");
+        });
+        // the dossiers still open now (the partial index ind_dossier_open_now)
+        addUnfinished(out, "finished_at IS NULL AND received_at IS NOT NULL AND received_at < :end AND appointment_at >= :start",
+                units, from, to);
     }
 
     Counts counts(Long[] units, LocalDate from, LocalDate to) {
@@ -259,8 +260,8 @@ public class IndexQueries {
                     basis = inNum ? "OPEN_IN_TIME" : "OPEN_LATE";
                 }
                 rows.line(new DrillDown.Line(code, rs.getString("procedure_code"),
-                        String.valueOf(rs.getInt("status")), odt(FactStore.instant(rs, "received_at")),
-                        odt(FactStore.instant(rs, "appointment_at")), odt(FactStore.instant(rs, "finished_at")),
+                        String.valueOf(rs.getInt("status")), ReportStore.odt(FactStore.instant(rs, "received_at")),
+                        ReportStore.odt(FactStore.instant(rs, "appointment_at")), ReportStore.odt(FactStore.instant(rs, "finished_at")),
                         rs.getString("timing"), inNum, basis));
             }
         });
@@ -271,7 +272,4 @@ public class IndexQueries {
                          long numeratorCount, long denominatorCount) {
     }
 
-    private static java.time.OffsetDateTime odt(Instant i) {
-        return i == null ? null : i.atZone(ZONE).toOffsetDateTime();
-    }
 }

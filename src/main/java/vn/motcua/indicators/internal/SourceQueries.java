@@ -1,6 +1,5 @@
 package vn.motcua.indicators.internal;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -203,8 +202,8 @@ public class SourceQueries {
             boolean inNum = rs.getBoolean("in_num");
             if (c.add(code, inNum)) {
                 c.line(new DrillDown.Line(code, rs.getString("procedure_code"), rs.getString("status"),
-                        odt(rs.getTimestamp("received_at")), odt(rs.getTimestamp("appointment_at")),
-                        odt(rs.getTimestamp("finished_at")), rs.getString("timing"), inNum, basis));
+                        ReportStore.odt(FactStore.instant(rs, "received_at")), ReportStore.odt(FactStore.instant(rs, "appointment_at")),
+                        ReportStore.odt(FactStore.instant(rs, "finished_at")), rs.getString("timing"), inNum, basis));
             }
         });
         return c.rows();
@@ -226,7 +225,4 @@ public class SourceQueries {
         return new IndexQueries.DrillDownRows(num, den, List.of(), 0, num.size(), den.size());
     }
 
-    private static java.time.OffsetDateTime odt(Timestamp t) {
-        return t == null ? null : t.toInstant().atZone(vn.motcua.calendar.CalendarService.ZONE).toOffsetDateTime();
-    }
 }

@@ -27,7 +27,6 @@ import vn.motcua.indicators.IndicatorService;
 import vn.motcua.organization.OfficerScope;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.StaffPrincipal;
-import vn.motcua.organization.UnitView;
 import vn.motcua.shared.InvalidInput;
 import vn.motcua.shared.Paging;
 

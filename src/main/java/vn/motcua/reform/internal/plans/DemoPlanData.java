@@ -21,7 +21,6 @@ import vn.motcua.catalog.ProcedureQuery;
 import vn.motcua.catalog.ProcedureSummary;
 import vn.motcua.organization.OrganizationService;
 import vn.motcua.organization.UnitView;
-import vn.motcua.reform.InspectionFixStatus;
 import vn.motcua.reform.InspectionStatus;
 import vn.motcua.reform.InspectionTargetKind;
 import vn.motcua.reform.LegalReviewOutcome;
